@@ -1,0 +1,98 @@
+"""Exercises with automatic checks.
+
+Each notebook ``NN_topic.ipynb`` has its checkers in ``course_utils/exercises/nbNN.py``,
+registered with :func:`exercise`. A learner calls ``check("NN.k", answer)``:
+
+- an untouched stub (``None``, ``...``, or a function that raises ``NotImplementedError``)
+  prints "not solved yet" and returns False, without raising, so the notebook still runs;
+- a wrong answer prints what is wrong and returns False;
+- a right answer prints "correct" and returns True.
+
+Reference solutions live in ``solutions/nbNN.py`` at the repository root (outside the
+notebooks), as ``SOLUTIONS = {"NN.k": answer}``; the unit tests run every checker on its
+solution, so every exercise is known to be solvable.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise: its id ("NN.k"), a one-line task, and a checker.
+
+    The checker takes the learner's answer and raises ``AssertionError`` with a helpful
+    message when the answer is wrong.
+    """
+
+    exercise_id: str
+    task: str
+    checker: Callable[[object], None]
+
+
+_REGISTRY: dict[str, Exercise] = {}
+
+
+def exercise(exercise_id: str, task: str) -> Callable:
+    """Register the decorated function as the checker of ``exercise_id``.
+
+    Example:
+        >>> @exercise("99.1", "Return 42.")
+        ... def _check_answer(answer):
+        ...     assert answer() == 42, f"expected 42, got {answer()}"
+    """
+
+    def register(checker: Callable[[object], None]) -> Callable[[object], None]:
+        _REGISTRY[exercise_id] = Exercise(exercise_id, task, checker)
+        return checker
+
+    return register
+
+
+def get_exercise(exercise_id: str) -> Exercise:
+    """Return the registered exercise, importing its notebook's checker module on demand."""
+    if exercise_id not in _REGISTRY:
+        notebook = exercise_id.split(".")[0]
+        try:
+            importlib.import_module(f"course_utils.exercises.nb{notebook}")
+        except ModuleNotFoundError:
+            pass
+    if exercise_id not in _REGISTRY:
+        raise KeyError(f"there is no exercise {exercise_id!r}: ids look like '00.1' (notebook.number).")
+    return _REGISTRY[exercise_id]
+
+
+def registered_exercises(notebook: str) -> list[Exercise]:
+    """Return every exercise of notebook ``notebook`` ("00", "01", ...)."""
+    importlib.import_module(f"course_utils.exercises.nb{notebook}")
+    return [e for key, e in sorted(_REGISTRY.items()) if key.split(".")[0] == notebook]
+
+
+def check(exercise_id: str, answer: object) -> bool:
+    """Check a learner's answer, print the verdict, and return True when it is right.
+
+    Example:
+        >>> check("00.1", None)  # doctest: +SKIP
+        ⏳ 00.1 not solved yet: ...
+        False
+    """
+    ex = get_exercise(exercise_id)
+    if answer is None or answer is Ellipsis:
+        print(f"⏳ {exercise_id} not solved yet: {ex.task}")
+        return False
+    try:
+        ex.checker(answer)
+    except NotImplementedError:
+        print(f"⏳ {exercise_id} not solved yet: {ex.task}")
+        return False
+    except AssertionError as wrong:
+        print(f"❌ {exercise_id} not right yet: {wrong}")
+        return False
+    except Exception as error:  # the learner's code failed: say how, do not stop the notebook
+        print(f"❌ {exercise_id}: your answer raised {type(error).__name__}: {error}")
+        return False
+    print(f"✅ {exercise_id} correct!")
+    return True

@@ -1,0 +1,25 @@
+"""Checkers for notebook 00 (setup check)."""
+
+from __future__ import annotations
+
+from course_utils.exercises import exercise
+from course_utils.models import load_model
+from course_utils.similarity import cos_sim
+
+CASES = [
+    ("cat", ["car", "kitten", "rocket"]),
+    ("pizza", ["bicycle", "pasta", "volcano"]),
+    ("doctor", ["nurse", "guitar", "ocean"]),
+]
+
+
+@exercise(
+    "00.1", "write closest(word, candidates) that returns the candidate whose embedding is most cosine-similar to word."
+)
+def check_closest(closest) -> None:
+    model = load_model()
+    for word, candidates in CASES:
+        scores = cos_sim(model.encode([word]), model.encode(candidates))[0]
+        expected = candidates[int(scores.argmax())]
+        got = closest(word, candidates)
+        assert got == expected, f"closest({word!r}, {candidates}) returned {got!r}; the model says {expected!r}."
