@@ -30,9 +30,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     scores = evaluate_sts(model, dataset)
-    print(
-        f"model    {args.model}\ndata     {args.data} ({args.split if args.data == 'stsb' else 'file'}), {len(dataset)} pairs"
-    )
+    where = args.split if args.data == "stsb" else "file"
+    print(f"model    {args.model}\ndata     {args.data} ({where}), {len(dataset)} pairs")
     print(f"spearman {scores['spearman_cosine']:.4f}\npearson  {scores['pearson_cosine']:.4f}")
     return 0
 

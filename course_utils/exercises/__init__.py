@@ -16,6 +16,7 @@ solution, so every exercise is known to be solvable.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -54,12 +55,9 @@ def exercise(exercise_id: str, task: str) -> Callable:
 
 def get_exercise(exercise_id: str) -> Exercise:
     """Return the registered exercise, importing its notebook's checker module on demand."""
-    if exercise_id not in _REGISTRY:
-        notebook = exercise_id.split(".")[0]
-        try:
-            importlib.import_module(f"course_utils.exercises.nb{notebook}")
-        except ModuleNotFoundError:
-            pass
+    module = f"course_utils.exercises.nb{exercise_id.split('.')[0]}"
+    if exercise_id not in _REGISTRY and importlib.util.find_spec(module) is not None:
+        importlib.import_module(module)
     if exercise_id not in _REGISTRY:
         raise KeyError(f"there is no exercise {exercise_id!r}: ids look like '00.1' (notebook.number).")
     return _REGISTRY[exercise_id]
