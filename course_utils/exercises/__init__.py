@@ -4,9 +4,11 @@ Each notebook ``NN_topic.ipynb`` has its checkers in ``course_utils/exercises/nb
 registered with :func:`exercise`. A learner calls ``check("NN.k", answer)``:
 
 - an untouched stub (``None``, ``...``, or a function that raises ``NotImplementedError``)
-  prints "not solved yet" and returns False, without raising, so the notebook still runs;
-- a wrong answer prints what is wrong and returns False;
-- a right answer prints "correct" and returns True.
+  prints "not solved yet", without raising, so the notebook still runs;
+- a wrong answer prints what is wrong;
+- a right answer prints "correct".
+
+``evaluate`` returns the verdict as (solved, message) for tests.
 
 Reference solutions live in ``solutions/nbNN.py`` at the repository root (outside the
 notebooks), as ``SOLUTIONS = {"NN.k": answer}``; the unit tests run every checker on its
@@ -69,28 +71,33 @@ def registered_exercises(notebook: str) -> list[Exercise]:
     return [e for key, e in sorted(_REGISTRY.items()) if key.split(".")[0] == notebook]
 
 
-def check(exercise_id: str, answer: object) -> bool:
-    """Check a learner's answer, print the verdict, and return True when it is right.
+def evaluate(exercise_id: str, answer: object) -> tuple[bool, str]:
+    """Run the checker of ``exercise_id`` on ``answer``; return (solved, message). Never raises for the answer.
+
+    Example:
+        >>> evaluate("00.1", None)[0]
+        False
+    """
+    ex = get_exercise(exercise_id)
+    not_yet = f"⏳ {exercise_id} not solved yet: {ex.task}"
+    if answer is None or answer is Ellipsis:
+        return False, not_yet
+    try:
+        ex.checker(answer)
+    except NotImplementedError:
+        return False, not_yet
+    except AssertionError as wrong:
+        return False, f"❌ {exercise_id} not right yet: {wrong}"
+    except Exception as error:  # the learner's code failed: say how, do not stop the notebook
+        return False, f"❌ {exercise_id}: your answer raised {type(error).__name__}: {error}"
+    return True, f"✅ {exercise_id} correct!"
+
+
+def check(exercise_id: str, answer: object) -> None:
+    """Check a learner's answer and print the verdict (for notebooks; see :func:`evaluate`).
 
     Example:
         >>> check("00.1", None)  # doctest: +SKIP
         ⏳ 00.1 not solved yet: ...
-        False
     """
-    ex = get_exercise(exercise_id)
-    if answer is None or answer is Ellipsis:
-        print(f"⏳ {exercise_id} not solved yet: {ex.task}")
-        return False
-    try:
-        ex.checker(answer)
-    except NotImplementedError:
-        print(f"⏳ {exercise_id} not solved yet: {ex.task}")
-        return False
-    except AssertionError as wrong:
-        print(f"❌ {exercise_id} not right yet: {wrong}")
-        return False
-    except Exception as error:  # the learner's code failed: say how, do not stop the notebook
-        print(f"❌ {exercise_id}: your answer raised {type(error).__name__}: {error}")
-        return False
-    print(f"✅ {exercise_id} correct!")
-    return True
+    print(evaluate(exercise_id, answer)[1])

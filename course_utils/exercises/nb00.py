@@ -13,9 +13,7 @@ CASES = [
 ]
 
 
-@exercise(
-    "00.1", "write closest(word, candidates) that returns the candidate whose embedding is most cosine-similar to word."
-)
+@exercise("00.1", "write closest(word, candidates): the candidate most cosine-similar to word.")
 def check_closest(closest) -> None:
     model = load_model()
     for word, candidates in CASES:

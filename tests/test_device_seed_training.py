@@ -1,0 +1,63 @@
+"""Device choice, seeding, profiles and trainer defaults."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+import torch
+
+from course_utils import by_profile, describe_environment, get_device, get_profile, mixed_precision, set_seed
+from course_utils.training import training_args
+
+
+def test_device_follows_what_is_available():
+    expected = "cuda" if torch.cuda.is_available() else "mps" if torch.backends.mps.is_available() else "cpu"
+    assert get_device().type == expected
+
+
+def test_cpu_has_no_mixed_precision():
+    assert mixed_precision("cpu") == {"fp16": False, "bf16": False}
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
+def test_cuda_uses_mixed_precision_and_runs():
+    flags = mixed_precision("cuda")
+    assert flags["fp16"] != flags["bf16"]
+    x = torch.ones(2, 2, device=get_device())
+    assert (x @ x).sum().item() == 8.0
+
+
+def test_describe_environment_names_versions_and_device():
+    text = describe_environment()
+    for name in ("python", "torch", "transformers", "sentence-transformers", "device"):
+        assert name in text
+
+
+def test_set_seed_makes_python_numpy_and_torch_repeat():
+    def draw():
+        return random.random(), np.random.rand(), torch.rand(1).item()
+
+    set_seed(7)
+    first = draw()
+    set_seed(7)
+    assert draw() == first
+
+
+def test_profiles(monkeypatch):
+    monkeypatch.delenv("COURSE_PROFILE", raising=False)
+    assert get_profile() == "quick" and by_profile(quick=1, full=2) == 1
+    monkeypatch.setenv("COURSE_PROFILE", "FULL")
+    assert by_profile(quick=1, full=2) == 2
+    monkeypatch.setenv("COURSE_PROFILE", "huge")
+    with pytest.raises(ValueError, match="quick"):
+        get_profile()
+
+
+def test_training_args_defaults_and_overrides(tmp_path, monkeypatch):
+    monkeypatch.setenv("COURSE_CACHE_DIR", str(tmp_path))
+    args = training_args("demo", per_device_train_batch_size=8, seed=3)
+    assert args.per_device_train_batch_size == 8 and args.seed == 3
+    assert args.output_dir.startswith(str(tmp_path))
+    assert (args.fp16 or args.bf16) == (get_device().type == "cuda")
