@@ -1,0 +1,486 @@
+"""Build a small sentence encoder from scratch: corpus, WordPiece tokenizer, MLM pre-training,
+contrastive fine-tuning, and cached loaders for the notebooks that reuse the results.
+
+Notebook 06 calls :func:`train_wordpiece_tokenizer` and :func:`pretrain_mlm` in view and saves
+the result under :func:`scratch_encoder_name`; notebook 07 fine-tunes it with
+:func:`train_contrastive` and saves the best model under :func:`contrastive_encoder_name`.
+Later notebooks call :func:`load_scratch_encoder` and :func:`load_contrastive_encoder`, which
+load those models from the course cache, or train them (a few CPU minutes) when missing.
+"""
+
+from __future__ import annotations
+
+import bz2
+import re
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+import torch
+from datasets import Dataset
+from sentence_transformers import SentenceTransformer
+from tqdm.auto import tqdm
+from transformers import BertConfig, BertForMaskedLM, BertTokenizerFast, DataCollatorForLanguageModeling
+
+from course_utils.config import cache_dir
+from course_utils.data import load_sts
+from course_utils.device import get_device
+from course_utils.models import cache_name, load_or_train
+from course_utils.seed import set_seed
+
+SPECIAL_TOKENS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+
+#: The tokenizer and the MLM model of notebook 06 (every field enters the cache name).
+SCRATCH_CONFIG = {
+    "vocab_size": 8000,
+    "num_hidden_layers": 4,
+    "hidden_size": 256,
+    "num_attention_heads": 4,
+    "intermediate_size": 1024,
+    "max_length": 64,
+    "mlm_probability": 0.15,
+    "batch_size": 32,
+    "learning_rate": 5e-4,
+    "steps": 200,
+    "seed": 42,
+}
+
+#: The contrastive fine-tuning of notebook 07 whose model later notebooks reuse.
+CONTRASTIVE_CONFIG = {
+    "loss": "cosine",
+    "epochs": 2,
+    "batch_size": 16,
+    "learning_rate": 1e-4,
+    "seed": 42,
+}
+
+_WIKI_MARKUP = re.compile(r"'{2,}|\[\[|\]\]|<[^>]+>")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
+
+
+def _split_sentences(text: str, min_words: int = 4) -> list[str]:
+    """Split running text into sentences of at least ``min_words`` words."""
+    sentences = (s.strip() for s in _SENTENCE_END.split(" ".join(text.split())))
+    return [s for s in sentences if len(s.split()) >= min_words]
+
+
+def _wikipedia_sentences() -> list[str]:
+    """Sentences of the 106-article Wikipedia sample shipped in gensim's test data."""
+    from gensim.corpora.wikicorpus import extract_pages, filter_wiki
+    from gensim.test.utils import datapath
+
+    path = datapath("enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2")
+    sentences = []
+    with bz2.open(path) as f:
+        for _title, text, _page_id in extract_pages(f):
+            if text.lower().startswith("#redirect"):
+                continue
+            for paragraph in filter_wiki(text).split("\n"):
+                paragraph = paragraph.strip()
+                if not paragraph or paragraph[0] in "=*|{!:;#":  # headings, lists, tables
+                    continue
+                sentences += _split_sentences(_WIKI_MARKUP.sub("", paragraph))
+    return sentences
+
+
+def _lee_sentences() -> list[str]:
+    """Sentences of the Lee news corpus (gensim test data, Latin-1 encoded)."""
+    from gensim.test.utils import datapath
+
+    text = Path(datapath("lee_background.cor")).read_text(encoding="latin-1")
+    return [s for line in text.splitlines() for s in _split_sentences(line)]
+
+
+def load_corpus(include_sts: bool = True) -> list[str]:
+    """Return the course's pre-training corpus as a list of sentences (no duplicates).
+
+    The Wikipedia sample (106 articles) and the Lee news corpus from gensim's test data,
+    plus, when ``include_sts``, the unlabeled sentences of the STS Benchmark *train* split
+    (never validation or test, which the course evaluates on). About a million words.
+
+    Example:
+        >>> sentences = load_corpus()
+        >>> len(sentences) > 30_000
+        True
+    """
+    sentences = _wikipedia_sentences() + _lee_sentences()
+    if include_sts:
+        train = load_sts("stsb", split="train")
+        sentences += list(train["sentence1"]) + list(train["sentence2"])
+    return list(dict.fromkeys(sentences))  # drop duplicates, keep the order
+
+
+def train_wordpiece_tokenizer(
+    texts: Iterable[str], save_dir: str | Path, vocab_size: int = 8000, min_frequency: int = 2
+) -> BertTokenizerFast:
+    """Train a lower-cased BERT WordPiece tokenizer on ``texts``; save and return it.
+
+    Uses the ``tokenizers`` library (Rust, seconds for a million words). The returned
+    tokenizer is loaded back with ``from_pretrained(save_dir)``: building it with
+    ``BertTokenizerFast(vocab_file=...)`` silently yields an all-[UNK] vocabulary in
+    transformers 5.
+
+    Args:
+        texts: the training sentences.
+        save_dir: folder where ``vocab.txt`` and the tokenizer files are written.
+        vocab_size: the size of the vocabulary, special tokens included.
+        min_frequency: pieces seen fewer times are not merged into the vocabulary.
+
+    Example:
+        >>> tok = train_wordpiece_tokenizer(["a cat sat on the mat"] * 10, "/tmp/tok", vocab_size=100)
+        >>> tok.tokenize("the cat")
+        ['the', 'cat']
+    """
+    from tokenizers import BertWordPieceTokenizer
+
+    if vocab_size <= len(SPECIAL_TOKENS):
+        raise ValueError(f"vocab_size={vocab_size} leaves no room beside the {len(SPECIAL_TOKENS)} special tokens.")
+    texts = list(texts)
+    if not texts:
+        raise ValueError("no texts to train the tokenizer on.")
+    trainer = BertWordPieceTokenizer(lowercase=True)
+    trainer.train_from_iterator(
+        texts, vocab_size=vocab_size, min_frequency=min_frequency, special_tokens=SPECIAL_TOKENS, show_progress=False
+    )
+    save_dir = Path(save_dir)
+    save_dir.mkdir(parents=True, exist_ok=True)
+    trainer.save_model(str(save_dir))  # vocab.txt
+    tokenizer = BertTokenizerFast.from_pretrained(str(save_dir))
+    tokenizer.save_pretrained(str(save_dir))
+    return tokenizer
+
+
+def make_bert_config(tokenizer: BertTokenizerFast, config: dict = SCRATCH_CONFIG) -> BertConfig:
+    """Return the small BERT architecture of ``config`` for ``tokenizer``'s vocabulary.
+
+    Example:
+        >>> make_bert_config(tokenizer).num_hidden_layers  # doctest: +SKIP
+        4
+    """
+    return BertConfig(
+        vocab_size=len(tokenizer),
+        hidden_size=config["hidden_size"],
+        num_hidden_layers=config["num_hidden_layers"],
+        num_attention_heads=config["num_attention_heads"],
+        intermediate_size=config["intermediate_size"],
+        max_position_embeddings=config["max_length"],
+        pad_token_id=tokenizer.pad_token_id,
+    )
+
+
+def pack_blocks(texts: Iterable[str], tokenizer: BertTokenizerFast, max_length: int = 64) -> torch.Tensor:
+    """Tokenize ``texts``, concatenate them and cut the stream into [CLS] ... [SEP] blocks.
+
+    Packing wastes no compute on padding; the last, incomplete block is dropped.
+
+    Returns:
+        (n_blocks, max_length) token ids.
+
+    Example:
+        >>> pack_blocks(["a cat sat"] * 50, tokenizer, max_length=16).shape  # doctest: +SKIP
+        torch.Size([10, 16])
+    """
+    if max_length < 3:
+        raise ValueError(f"max_length={max_length} leaves no room for tokens between [CLS] and [SEP].")
+    ids = [i for row in tokenizer(list(texts), add_special_tokens=False)["input_ids"] for i in row]
+    body = max_length - 2
+    n_blocks = len(ids) // body
+    if n_blocks == 0:
+        raise ValueError(f"the texts hold {len(ids)} tokens, fewer than one block of {body}.")
+    stream = torch.tensor(ids[: n_blocks * body]).view(n_blocks, body)  # (n_blocks, body)
+    cls = torch.full((n_blocks, 1), tokenizer.cls_token_id)
+    sep = torch.full((n_blocks, 1), tokenizer.sep_token_id)
+    return torch.cat([cls, stream, sep], dim=1)  # (n_blocks, max_length)
+
+
+def masked_lm_loss(model: BertForMaskedLM, input_ids: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+    """Cross-entropy of the MLM head, computed only at the masked positions.
+
+    Equal to ``model(input_ids, labels=labels).loss``, but the vocabulary-sized output
+    layer runs on about 15 % of the tokens instead of all of them (2-4x faster on a CPU).
+
+    Args:
+        model: a ``BertForMaskedLM``.
+        input_ids: (batch, seq_len) ids with some tokens replaced by [MASK].
+        labels: (batch, seq_len) the original ids at masked positions, -100 elsewhere.
+    """
+    hidden = model.bert(input_ids=input_ids).last_hidden_state  # (batch, seq_len, hidden)
+    masked = labels != -100  # (batch, seq_len)
+    logits = model.cls(hidden[masked])  # (n_masked, vocab)
+    return torch.nn.functional.cross_entropy(logits, labels[masked])
+
+
+def pretrain_mlm(
+    model: BertForMaskedLM,
+    tokenizer: BertTokenizerFast,
+    blocks: torch.Tensor,
+    steps: int = 600,
+    batch_size: int = 64,
+    learning_rate: float = 5e-4,
+    mlm_probability: float = 0.15,
+    seed: int = 42,
+    device: torch.device | str | None = None,
+) -> list[float]:
+    """Pre-train ``model`` in place with masked-language modelling; return the loss per step.
+
+    BERT's recipe: 15 % of the tokens are chosen, 80 % of those replaced by [MASK], 10 % by a
+    random token, 10 % kept; the model predicts the originals. AdamW with linear warm-up
+    (10 % of the steps) and linear decay; a tqdm progress bar shows the running loss.
+
+    Args:
+        model: a ``BertForMaskedLM`` (trained in place).
+        tokenizer: its tokenizer (for the [MASK] id and the special tokens).
+        blocks: (n_blocks, seq_len) token ids, e.g. from :func:`pack_blocks`.
+        steps: optimizer steps; batches cycle through shuffled blocks.
+        batch_size: blocks per step.
+        learning_rate: peak learning rate.
+        mlm_probability: share of tokens to predict.
+        seed: seeds the shuffling, the masking and dropout.
+        device: where to train (default: :func:`course_utils.get_device`).
+
+    Example:
+        >>> losses = pretrain_mlm(model, tokenizer, blocks, steps=5)  # doctest: +SKIP
+        >>> len(losses)
+        5
+    """
+    if steps < 1 or batch_size < 1:
+        raise ValueError(f"steps and batch_size must be positive, got {steps} and {batch_size}.")
+    if blocks.dim() != 2 or len(blocks) < batch_size:
+        raise ValueError(f"blocks must be (n_blocks >= batch_size, seq_len), got shape {tuple(blocks.shape)}.")
+    set_seed(seed)
+    device = torch.device(device) if device is not None else get_device()
+    model.to(device).train()
+    collator = DataCollatorForLanguageModeling(tokenizer, mlm_probability=mlm_probability, return_tensors="pt")
+    optimizer = torch.optim.AdamW(model.parameters(), lr=learning_rate, weight_decay=0.01)
+    warmup = max(1, steps // 10)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda step: min((step + 1) / warmup, max(0.0, (steps - step) / (steps - warmup + 1)))
+    )
+    per_epoch = len(blocks) // batch_size
+    order = torch.randperm(len(blocks))
+    losses = []
+    progress = tqdm(range(steps), desc="MLM pre-training")
+    for step in progress:
+        if step % per_epoch == 0 and step > 0:
+            order = torch.randperm(len(blocks))
+        start = (step % per_epoch) * batch_size
+        batch = collator([{"input_ids": row} for row in blocks[order[start : start + batch_size]]])
+        loss = masked_lm_loss(model, batch["input_ids"].to(device), batch["labels"].to(device))
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        schedule.step()
+        optimizer.zero_grad()
+        losses.append(loss.item())
+        progress.set_postfix(loss=f"{sum(losses[-20:]) / len(losses[-20:]):.2f}")
+    model.eval()
+    return losses
+
+
+def to_sentence_transformer(
+    bert_dir: str | Path, max_seq_length: int = 64, device: torch.device | str | None = None
+) -> SentenceTransformer:
+    """Wrap a saved BERT (weights + tokenizer in ``bert_dir``) with mean pooling.
+
+    Example:
+        >>> to_sentence_transformer(path).encode(["a cat"]).shape  # doctest: +SKIP
+        (1, 256)
+    """
+    from sentence_transformers.sentence_transformer.modules import Pooling, Transformer
+
+    words = Transformer(str(bert_dir), max_seq_length=max_seq_length)
+    pooling = Pooling(words.get_embedding_dimension(), pooling_mode="mean")
+    device = str(device) if device is not None else str(get_device())
+    return SentenceTransformer(modules=[words, pooling], device=device)
+
+
+def scratch_encoder_name(config: dict = SCRATCH_CONFIG) -> str:
+    """The course-cache name of the MLM-pretrained encoder of ``config``."""
+    return cache_name("scratch-encoder", config)
+
+
+def contrastive_encoder_name(config: dict = CONTRASTIVE_CONFIG, base: dict = SCRATCH_CONFIG) -> str:
+    """The course-cache name of the contrastive encoder of ``config`` (on the encoder of ``base``)."""
+    return cache_name("contrastive-encoder", {**config, "base": scratch_encoder_name(base)})
+
+
+def build_scratch_encoder(
+    config: dict = SCRATCH_CONFIG, workdir: str | Path | None = None, pretrain: bool = True
+) -> tuple[SentenceTransformer, list[float]]:
+    """Train the tokenizer, pre-train the small BERT with MLM, and wrap it for sentences.
+
+    What notebook 06 does step by step, in one call. With ``pretrain=False`` the same
+    architecture keeps its random weights (the baseline of notebook 06).
+
+    Returns:
+        (the mean-pooled SentenceTransformer, the MLM loss per step).
+    """
+    workdir = Path(workdir) if workdir is not None else cache_dir() / "work" / scratch_encoder_name(config)
+    corpus = load_corpus()
+    tokenizer = train_wordpiece_tokenizer(corpus, workdir / "bert", vocab_size=config["vocab_size"])
+    set_seed(config["seed"])
+    model = BertForMaskedLM(make_bert_config(tokenizer, config))
+    losses = []
+    if pretrain:
+        blocks = pack_blocks(corpus, tokenizer, config["max_length"])
+        losses = pretrain_mlm(
+            model,
+            tokenizer,
+            blocks,
+            steps=config["steps"],
+            batch_size=config["batch_size"],
+            learning_rate=config["learning_rate"],
+            mlm_probability=config["mlm_probability"],
+            seed=config["seed"],
+        )
+    model.save_pretrained(str(workdir / "bert"))
+    return to_sentence_transformer(workdir / "bert", config["max_length"]), losses
+
+
+def load_scratch_encoder(device: torch.device | str | None = None) -> SentenceTransformer:
+    """Return notebook 06's MLM-pretrained small BERT with mean pooling (256-d embeddings).
+
+    Loaded from the course cache; trained first (a few CPU minutes) when it is missing.
+
+    Example:
+        >>> load_scratch_encoder().encode(["a cat sat on the mat"]).shape  # doctest: +SKIP
+        (1, 256)
+    """
+    return load_or_train(scratch_encoder_name(), lambda: build_scratch_encoder()[0], device=device)
+
+
+def positive_pairs(dataset: Dataset, min_score: float = 0.8) -> Dataset:
+    """Keep the pairs scored at least ``min_score`` (0.8 = 4 out of 5) as (anchor, positive).
+
+    Example:
+        >>> pairs = positive_pairs(load_sts("stsb", split="train"))  # doctest: +SKIP
+        >>> pairs.column_names
+        ['anchor', 'positive']
+    """
+    kept = dataset.filter(lambda row: row["score"] >= min_score)
+    return kept.select_columns(["sentence1", "sentence2"]).rename_columns(
+        {"sentence1": "anchor", "sentence2": "positive"}
+    )
+
+
+def make_loss(name: str, model: SentenceTransformer):
+    """Return the sentence-transformers loss called ``name`` for ``model``.
+
+    ``"cosine"`` (CosineSimilarityLoss), ``"cosent"`` (CoSENTLoss): regression on scored pairs;
+    ``"mnrl"`` (MultipleNegativesRankingLoss): (anchor, positive[, negative]) with in-batch negatives.
+    """
+    from sentence_transformers.sentence_transformer import losses
+
+    table = {
+        "cosine": losses.CosineSimilarityLoss,
+        "cosent": losses.CoSENTLoss,
+        "mnrl": losses.MultipleNegativesRankingLoss,
+    }
+    if name not in table:
+        raise ValueError(f"loss {name!r} is not known: use one of {sorted(table)}.")
+    return table[name](model)
+
+
+def train_contrastive(
+    model: SentenceTransformer,
+    train_dataset: Dataset,
+    loss: str = "cosine",
+    epochs: float = 1,
+    batch_size: int = 16,
+    learning_rate: float = 1e-4,
+    seed: int = 42,
+    run_name: str | None = None,
+) -> float:
+    """Fine-tune ``model`` in place with sentence-transformers' trainer; return the seconds it took.
+
+    Args:
+        model: the SentenceTransformer to train.
+        train_dataset: scored pairs (sentence1, sentence2, score) for ``"cosine"``/``"cosent"``;
+            (anchor, positive[, negative]) for ``"mnrl"``.
+        loss: ``"cosine"``, ``"cosent"`` or ``"mnrl"`` (see :func:`make_loss`).
+        epochs: passes over ``train_dataset``.
+        batch_size: pairs per step (for MNRL, also the number of in-batch negatives + 1).
+        learning_rate: peak learning rate (linear warm-up over 10 %, then decay).
+        seed: seeds shuffling and dropout.
+        run_name: the trainer's output folder under the course cache (default: the loss name).
+    """
+    from sentence_transformers import SentenceTransformerTrainer
+    from sentence_transformers.sentence_transformer.training_args import BatchSamplers
+
+    from course_utils.training import training_args
+
+    args = training_args(
+        run_name or f"contrastive-{loss}",
+        num_train_epochs=epochs,
+        per_device_train_batch_size=batch_size,
+        learning_rate=learning_rate,
+        seed=seed,
+        data_seed=seed,
+        logging_steps=50,
+        disable_tqdm=False,
+        # MNRL: identical texts in one batch would be false in-batch negatives.
+        batch_sampler=BatchSamplers.NO_DUPLICATES if loss == "mnrl" else BatchSamplers.BATCH_SAMPLER,
+    )
+    trainer = SentenceTransformerTrainer(
+        model=model, args=args, train_dataset=train_dataset, loss=make_loss(loss, model)
+    )
+    start = time.perf_counter()
+    trainer.train()
+    model.eval()
+    return time.perf_counter() - start
+
+
+def contrastive_train_dataset(loss: str) -> Dataset:
+    """The STS Benchmark train split in the shape ``loss`` needs (scored pairs, or positives for MNRL)."""
+    train = load_sts("stsb", split="train")
+    return positive_pairs(train) if loss == "mnrl" else train
+
+
+def build_contrastive_encoder(config: dict = CONTRASTIVE_CONFIG) -> SentenceTransformer:
+    """Fine-tune the scratch encoder with the loss of ``config`` on STS Benchmark train pairs."""
+    model = load_scratch_encoder()
+    train_contrastive(
+        model,
+        contrastive_train_dataset(config["loss"]),
+        loss=config["loss"],
+        epochs=config["epochs"],
+        batch_size=config["batch_size"],
+        learning_rate=config["learning_rate"],
+        seed=config["seed"],
+    )
+    return model
+
+
+def load_contrastive_encoder(device: torch.device | str | None = None) -> SentenceTransformer:
+    """Return notebook 07's best contrastive model: the scratch encoder fine-tuned on STS pairs.
+
+    Loaded from the course cache; trained first (a few CPU minutes) when it is missing.
+
+    Example:
+        >>> load_contrastive_encoder().encode(["a cat sat on the mat"]).shape  # doctest: +SKIP
+        (1, 256)
+    """
+    return load_or_train(contrastive_encoder_name(), build_contrastive_encoder, device=device)
+
+
+__all__ = [
+    "CONTRASTIVE_CONFIG",
+    "SCRATCH_CONFIG",
+    "build_contrastive_encoder",
+    "build_scratch_encoder",
+    "contrastive_encoder_name",
+    "contrastive_train_dataset",
+    "load_contrastive_encoder",
+    "load_corpus",
+    "load_scratch_encoder",
+    "make_bert_config",
+    "make_loss",
+    "masked_lm_loss",
+    "pack_blocks",
+    "positive_pairs",
+    "pretrain_mlm",
+    "scratch_encoder_name",
+    "to_sentence_transformer",
+    "train_contrastive",
+    "train_wordpiece_tokenizer",
+]
