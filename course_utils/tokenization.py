@@ -88,7 +88,8 @@ def check_tokenizer_matches_model(tokenizer, model, model_dir: str | Path | None
     vocab = tokenizer.get_vocab()
     moved = [(token, saved_id, vocab.get(token)) for token, saved_id in saved.items() if vocab.get(token) != saved_id]
     if moved:
-        token, saved_id, got = next((m for m in moved if m[2] is not None), moved[0])
+        words = [m for m in moved if m[0].isalpha()]  # an ordinary word makes the clearest example
+        token, saved_id, got = next((m for m in words if m[2] is not None), (words or moved)[0])
         where = "is missing from the tokenizer" if got is None else f"has id {got:,} in the tokenizer"
         raise ValueError(
             f"the tokenizer's vocabulary is not the one saved with the model in {model_dir}: {len(moved):,} of its "
@@ -103,8 +104,8 @@ def tokenize(tokenizer, texts: Sequence[str], max_length: int | None = None):
     Args:
         tokenizer: a Hugging Face tokenizer.
         texts: one or more strings (an empty string gives just the special tokens).
-        max_length: the most tokens per text, special tokens included; defaults to the
-            tokenizer's ``model_max_length``.
+        max_length: the most tokens per text, special tokens included; never more than the
+            tokenizer's ``model_max_length`` (when the tokenizer sets one).
 
     Returns:
         A BatchEncoding with ``input_ids`` and ``attention_mask``, each (batch, seq_len).
@@ -122,8 +123,10 @@ def tokenize(tokenizer, texts: Sequence[str], max_length: int | None = None):
     not_text = [type(t).__name__ for t in texts if not isinstance(t, str)]
     if not_text:
         raise ValueError(f"every text must be a str, got {sorted(set(not_text))}.")
-    max_length = min(max_length or tokenizer.model_max_length, tokenizer.model_max_length)
-    return tokenizer(texts, padding=True, truncation=True, max_length=max_length, return_tensors="pt")
+    limit = tokenizer.model_max_length if tokenizer.model_max_length < 1_000_000 else None  # huge = not set
+    lengths = [n for n in (max_length, limit) if n is not None]
+    max_length = min(lengths) if lengths else None
+    return tokenizer(texts, padding=True, truncation=max_length is not None, max_length=max_length, return_tensors="pt")
 
 
 @torch.no_grad()

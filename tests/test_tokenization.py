@@ -91,6 +91,12 @@ def test_tokenize_pads_and_truncates(minilm_pair):
     assert tokenize(tokenizer, ["x"], max_length=10_000)["input_ids"].shape[1] <= 512
 
 
+def test_tokenize_without_model_max_length(other_vocab_tokenizer):
+    assert other_vocab_tokenizer.model_max_length > 1e6  # a tokenizer saved without a limit
+    assert tokenize(other_vocab_tokenizer, ["word " * 600])["input_ids"].shape[1] > 600  # nothing cut
+    assert tokenize(other_vocab_tokenizer, ["word " * 600], max_length=8)["input_ids"].shape == (1, 8)
+
+
 def test_tokenize_empty_inputs(minilm_pair):
     tokenizer, _ = minilm_pair
     empty = tokenize(tokenizer, [""])
