@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import bz2
+from collections.abc import Collection
 from pathlib import Path
 
 import numpy as np
@@ -132,6 +133,7 @@ def evaluate_analogies(
     restrict_vocab: int = 30_000,
     case_insensitive: bool = True,
     batch_size: int = 1024,
+    shared_vocabulary: Collection[str] | None = None,
 ) -> dict:
     """Solve analogies "a : b :: c : ?" by 3CosAdd and return the accuracy.
 
@@ -146,6 +148,8 @@ def evaluate_analogies(
         restrict_vocab: search among (and accept questions made of) the first words only.
         case_insensitive: compare words upper-cased, taking the most frequent spelling.
         batch_size: questions solved at once.
+        shared_vocabulary: when given, also skip questions with a word outside it; pass another
+            model's words to compare two models on the same questions.
 
     Returns:
         ``{"overall", "semantic", "syntactic"}`` accuracies on the questions answered,
@@ -164,7 +168,8 @@ def evaluate_analogies(
     keys = kv.index_to_key[:restrict_vocab]
     norm = (lambda w: w.upper()) if case_insensitive else (lambda w: w)
     index = {norm(k): i for i, k in reversed(list(enumerate(keys)))}  # most frequent spelling wins
-    answered = [(q[0], [index[norm(w)] for w in q[1:]]) for q in questions if all(norm(w) in index for w in q[1:])]
+    allowed = index.keys() if shared_vocabulary is None else index.keys() & {norm(w) for w in shared_vocabulary}
+    answered = [(q[0], [index[norm(w)] for w in q[1:]]) for q in questions if all(norm(w) in allowed for w in q[1:])]
     sections = [s for s, _ in answered]
     ids = np.array([i for _, i in answered], dtype=np.int64).reshape(-1, 4)  # (answered, 4): a, b, c, d
     vectors = kv.get_normed_vectors()[: len(keys)]  # (vocab, dim), unit rows

@@ -74,6 +74,8 @@ def test_analogies_on_a_toy_space(tmp_path):
     assert evaluate_analogies(kv, path, case_insensitive=False)["answered"] == 2  # "Man" is unknown
     assert evaluate_analogies(kv, path, restrict_vocab=3)["answered"] == 0  # "queen" is outside the top 3
     assert np.isnan(evaluate_analogies(kv, path, restrict_vocab=3)["overall"])
+    shared = evaluate_analogies(kv, path, shared_vocabulary=["MAN", "woman", "king", "queen"])
+    assert shared["sections"] == {"family": (2, 2)} and shared["questions"] == 3
 
 
 def test_analogies_bad_input(tmp_path, glove):
