@@ -22,7 +22,7 @@ from sentence_transformers import SentenceTransformer
 from tqdm.auto import tqdm
 from transformers import BertConfig, BertForMaskedLM, BertTokenizerFast, DataCollatorForLanguageModeling
 
-from course_utils.config import cache_dir
+from course_utils.config import by_profile, cache_dir
 from course_utils.data import load_sts
 from course_utils.device import get_device
 from course_utils.models import cache_name, load_or_train
@@ -44,6 +44,9 @@ SCRATCH_CONFIG = {
     "steps": 200,
     "seed": 42,
 }
+
+#: The full profile (a GPU) pre-trains the same model much longer: about 100 passes over the corpus.
+FULL_SCRATCH_OVERRIDES = {"batch_size": 128, "steps": 10_000}
 
 #: The contrastive fine-tuning of notebook 07 whose model later notebooks reuse.
 CONTRASTIVE_CONFIG = {
@@ -294,18 +297,28 @@ def to_sentence_transformer(
     return SentenceTransformer(modules=[words, pooling], device=device)
 
 
-def scratch_encoder_name(config: dict = SCRATCH_CONFIG) -> str:
-    """The course-cache name of the MLM-pretrained encoder of ``config``."""
-    return cache_name("scratch-encoder", config)
+def scratch_config() -> dict:
+    """The scratch encoder's configuration for the current ``COURSE_PROFILE``.
+
+    Example:
+        >>> scratch_config()["num_hidden_layers"]
+        4
+    """
+    return by_profile(quick=SCRATCH_CONFIG, full={**SCRATCH_CONFIG, **FULL_SCRATCH_OVERRIDES})
 
 
-def contrastive_encoder_name(config: dict = CONTRASTIVE_CONFIG, base: dict = SCRATCH_CONFIG) -> str:
-    """The course-cache name of the contrastive encoder of ``config`` (on the encoder of ``base``)."""
+def scratch_encoder_name(config: dict | None = None) -> str:
+    """The course-cache name of the MLM-pretrained encoder of ``config`` (default: :func:`scratch_config`)."""
+    return cache_name("scratch-encoder", config or scratch_config())
+
+
+def contrastive_encoder_name(config: dict = CONTRASTIVE_CONFIG, base: dict | None = None) -> str:
+    """The course-cache name of the contrastive encoder of ``config``, trained from the encoder of ``base``."""
     return cache_name("contrastive-encoder", {**config, "base": scratch_encoder_name(base)})
 
 
 def build_scratch_encoder(
-    config: dict = SCRATCH_CONFIG, workdir: str | Path | None = None, pretrain: bool = True
+    config: dict | None = None, workdir: str | Path | None = None, pretrain: bool = True
 ) -> tuple[SentenceTransformer, list[float]]:
     """Train the tokenizer, pre-train the small BERT with MLM, and wrap it for sentences.
 
@@ -315,6 +328,7 @@ def build_scratch_encoder(
     Returns:
         (the mean-pooled SentenceTransformer, the MLM loss per step).
     """
+    config = config or scratch_config()
     workdir = Path(workdir) if workdir is not None else cache_dir() / "work" / scratch_encoder_name(config)
     corpus = load_corpus()
     tokenizer = train_wordpiece_tokenizer(corpus, workdir / "bert", vocab_size=config["vocab_size"])
@@ -465,6 +479,7 @@ def load_contrastive_encoder(device: torch.device | str | None = None) -> Senten
 
 __all__ = [
     "CONTRASTIVE_CONFIG",
+    "FULL_SCRATCH_OVERRIDES",
     "SCRATCH_CONFIG",
     "build_contrastive_encoder",
     "build_scratch_encoder",
@@ -479,6 +494,7 @@ __all__ = [
     "pack_blocks",
     "positive_pairs",
     "pretrain_mlm",
+    "scratch_config",
     "scratch_encoder_name",
     "to_sentence_transformer",
     "train_contrastive",

@@ -1,0 +1,25 @@
+"""Reference solutions for notebook 06."""
+
+import torch
+
+
+def mask_for_mlm(input_ids: torch.Tensor, positions: torch.Tensor, mask_id: int):
+    inputs = input_ids.clone()
+    inputs[positions] = mask_id
+    labels = torch.full_like(input_ids, -100)
+    labels[positions] = input_ids[positions]
+    return inputs, labels
+
+
+def mlm_loss(logits: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+    chosen = labels != -100  # (batch, seq_len)
+    return torch.nn.functional.cross_entropy(logits[chosen], labels[chosen])  # logits[chosen]: (n_chosen, vocab)
+
+
+def jaccard(s1: str, s2: str) -> float:
+    a = {w.strip(".,;:!?\"'()") for w in s1.lower().split()} - {""}
+    b = {w.strip(".,;:!?\"'()") for w in s2.lower().split()} - {""}
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+SOLUTIONS = {"06.1": mask_for_mlm, "06.2": mlm_loss, "06.3": jaccard}
