@@ -221,7 +221,7 @@ def default_steps(start: str) -> int:
 
     The small BERT runs several times faster than MiniLM, so it gets more steps in the same time.
     """
-    return by_profile(quick={"minilm": 48, "scratch": 200}[start], full=2000)
+    return by_profile(quick={"minilm": 32, "scratch": 200}[start], full=2000)
 
 
 def tsdae_config(start: str, corpus: str, max_steps: int, batch_size: int = 8, seed: int = 42) -> dict:
