@@ -56,7 +56,10 @@ def max_pool(token_embeddings: torch.Tensor, attention_mask: torch.Tensor) -> to
 
 
 def cls_pool(token_embeddings: torch.Tensor, attention_mask: torch.Tensor | None = None) -> torch.Tensor:
-    """Take the first token's embedding ([CLS] in BERT models).
+    """Take the first real token's embedding ([CLS] in BERT models).
+
+    With right padding (BERT) that is position 0; with left padding it is the first
+    position the attention mask marks as real, as in sentence-transformers.
 
     Example:
         >>> cls_pool(torch.tensor([[[1.0], [3.0]]]))
@@ -65,4 +68,5 @@ def cls_pool(token_embeddings: torch.Tensor, attention_mask: torch.Tensor | None
     if attention_mask is None:
         attention_mask = torch.ones(token_embeddings.shape[:2], dtype=torch.long, device=token_embeddings.device)
     _check(token_embeddings, attention_mask)
-    return token_embeddings[:, 0]  # (batch, hidden)
+    first = attention_mask.int().argmax(dim=1)  # (batch,), index of the first real token
+    return token_embeddings[torch.arange(token_embeddings.shape[0]), first]  # (batch, hidden)

@@ -46,7 +46,6 @@ def test_left_padding_matches_sentence_transformers(mode):
     assert torch.allclose(OURS[mode](token_embeddings, attention_mask), expected, atol=1e-6)
 
 
-@pytest.mark.xfail(strict=True, reason="cls_pool takes position 0; sentence-transformers the first unmasked token")
 def test_left_padding_cls_matches_sentence_transformers():
     token_embeddings, attention_mask = _batch(left_padding=True)
     expected = _library("cls", token_embeddings, attention_mask)
