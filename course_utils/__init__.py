@@ -10,13 +10,43 @@ from course_utils.plotting import similarity_heatmap
 from course_utils.pooling import cls_pool, max_pool, mean_pool
 from course_utils.seed import set_seed
 from course_utils.similarity import cos_sim, top_k
+from course_utils.tokenization import check_tokenizer_matches_model, pooled_embeddings, tokenize
 from course_utils.training import training_args
+
+# Imported on first use: these pull in heavier libraries (gensim corpora, mteb) or train models.
+_LAZY = {
+    "load_scratch_encoder": "course_utils.encoder",
+    "load_contrastive_encoder": "course_utils.encoder",
+    "load_support_articles": "course_utils.support",
+    "load_support_queries": "course_utils.support",
+    "load_support_tickets": "course_utils.support",
+    "support_ir_evaluator": "course_utils.support",
+    "load_domain_model": "course_utils.support",
+    "load_tsdae_model": "course_utils.tsdae",
+    "local_sts_task": "course_utils.mteb_tasks",
+    "local_retrieval_task": "course_utils.mteb_tasks",
+    "local_classification_task": "course_utils.mteb_tasks",
+    "run_mteb": "course_utils.mteb_tasks",
+    "evaluate_analogies": "course_utils.word_vectors",
+    "evaluate_wordsim": "course_utils.word_vectors",
+    "load_tokenized_corpus": "course_utils.word_vectors",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'course_utils' has no attribute {name!r}")
+
 
 __all__ = [
     "by_profile",
     "cache_dir",
     "cache_name",
     "check",
+    "check_tokenizer_matches_model",
     "cls_pool",
     "cos_sim",
     "course_data_path",
@@ -34,8 +64,11 @@ __all__ = [
     "mean_pool",
     "mixed_precision",
     "model_path",
+    "pooled_embeddings",
     "set_seed",
     "similarity_heatmap",
+    "tokenize",
     "top_k",
     "training_args",
+    *_LAZY,
 ]
