@@ -11,6 +11,7 @@ load those models from the course cache, or train them (a few CPU minutes) when 
 from __future__ import annotations
 
 import bz2
+import hashlib
 import re
 import time
 from collections.abc import Iterable
@@ -29,6 +30,11 @@ from course_utils.models import cache_name, load_or_train
 from course_utils.seed import set_seed
 
 SPECIAL_TOKENS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+
+#: The course's WordPiece vocabulary: made once by :func:`train_wordpiece_tokenizer` on :func:`load_corpus`
+#: (8,000 pieces) and kept as a file, because the trainer is not reproducible: it breaks ties between equally
+#: frequent merges in hash order, so two runs differ in a few dozen pieces and every model trained on top differs.
+PINNED_VOCAB = Path(__file__).parent / "resources" / "wordpiece-8000.txt"
 
 #: The tokenizer and the MLM model of notebook 06 (every field enters the cache name).
 SCRATCH_CONFIG = {
@@ -148,6 +154,24 @@ def train_wordpiece_tokenizer(
     save_dir = Path(save_dir)
     save_dir.mkdir(parents=True, exist_ok=True)
     trainer.save_model(str(save_dir))  # vocab.txt
+    tokenizer = BertTokenizerFast.from_pretrained(str(save_dir))
+    tokenizer.save_pretrained(str(save_dir))
+    return tokenizer
+
+
+def pinned_wordpiece_tokenizer(save_dir: str | Path) -> BertTokenizerFast:
+    """Return the course's pinned WordPiece tokenizer (:data:`PINNED_VOCAB`), saved into ``save_dir``.
+
+    The same lower-cased BERT tokenizer as :func:`train_wordpiece_tokenizer` returns, but identical on
+    every machine and every run, so the models of notebooks 06, 07, 09 and 10 are reproducible.
+
+    Example:
+        >>> len(pinned_wordpiece_tokenizer("/tmp/tok"))
+        8000
+    """
+    save_dir = Path(save_dir)
+    save_dir.mkdir(parents=True, exist_ok=True)
+    (save_dir / "vocab.txt").write_text(PINNED_VOCAB.read_text(encoding="utf-8"), encoding="utf-8")
     tokenizer = BertTokenizerFast.from_pretrained(str(save_dir))
     tokenizer.save_pretrained(str(save_dir))
     return tokenizer
@@ -308,8 +332,12 @@ def scratch_config() -> dict:
 
 
 def scratch_encoder_name(config: dict | None = None) -> str:
-    """The course-cache name of the MLM-pretrained encoder of ``config`` (default: :func:`scratch_config`)."""
-    return cache_name("scratch-encoder", config or scratch_config())
+    """The course-cache name of the MLM-pretrained encoder of ``config`` (default: :func:`scratch_config`).
+
+    The pinned vocabulary's checksum enters the name too, so a changed vocabulary never reuses an old model.
+    """
+    vocab = hashlib.md5(PINNED_VOCAB.read_bytes()).hexdigest()[:8]
+    return cache_name("scratch-encoder", {**(config or scratch_config()), "vocab": vocab})
 
 
 def contrastive_encoder_name(config: dict = CONTRASTIVE_CONFIG, base: dict | None = None) -> str:
@@ -330,8 +358,14 @@ def build_scratch_encoder(
     """
     config = config or scratch_config()
     workdir = Path(workdir) if workdir is not None else cache_dir() / "work" / scratch_encoder_name(config)
+    tokenizer = pinned_wordpiece_tokenizer(workdir / "bert")
+    if len(tokenizer) != config["vocab_size"]:
+        raise ValueError(
+            f"the pinned vocabulary has {len(tokenizer):,} pieces but the config asks for {config['vocab_size']:,}: "
+            "keep vocab_size=8000, or train a tokenizer of that size with train_wordpiece_tokenizer and build "
+            "the model yourself as notebook 06 does."
+        )
     corpus = load_corpus()
-    tokenizer = train_wordpiece_tokenizer(corpus, workdir / "bert", vocab_size=config["vocab_size"])
     set_seed(config["seed"])
     model = BertForMaskedLM(make_bert_config(tokenizer, config))
     losses = []
@@ -492,6 +526,7 @@ __all__ = [
     "make_loss",
     "masked_lm_loss",
     "pack_blocks",
+    "pinned_wordpiece_tokenizer",
     "positive_pairs",
     "pretrain_mlm",
     "scratch_config",

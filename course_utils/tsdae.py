@@ -225,10 +225,13 @@ def default_steps(start: str) -> int:
 
 
 def tsdae_config(start: str, corpus: str, max_steps: int, batch_size: int = 8, seed: int = 42) -> dict:
-    """The settings that name a cached TSDAE model (any change trains a new one)."""
+    """The settings that name a cached TSDAE model (any change, the starting model's included, trains a new one)."""
+    from course_utils.encoder import scratch_encoder_name
+
     return {
         "method": "tsdae",
         "start": start,
+        "start_model": scratch_encoder_name() if start == "scratch" else "all-MiniLM-L6-v2",
         "corpus": corpus,
         "max_steps": max_steps,
         "batch_size": batch_size,

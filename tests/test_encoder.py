@@ -10,14 +10,17 @@ from transformers import BertConfig, BertForMaskedLM
 from course_utils import mean_pool
 from course_utils.encoder import (
     CONTRASTIVE_CONFIG,
+    PINNED_VOCAB,
     SCRATCH_CONFIG,
     _split_sentences,
+    build_scratch_encoder,
     contrastive_encoder_name,
     load_corpus,
     make_bert_config,
     make_loss,
     masked_lm_loss,
     pack_blocks,
+    pinned_wordpiece_tokenizer,
     positive_pairs,
     pretrain_mlm,
     scratch_encoder_name,
@@ -82,6 +85,30 @@ def test_tokenizer_bad_input(tmp_path):
         train_wordpiece_tokenizer(TOY, tmp_path, vocab_size=3)
     with pytest.raises(ValueError, match="no texts"):
         train_wordpiece_tokenizer([], tmp_path)
+
+
+def test_pinned_vocabulary_is_what_the_trainer_makes(tmp_path):
+    pinned = pinned_wordpiece_tokenizer(tmp_path / "pinned")
+    assert len(pinned) == SCRATCH_CONFIG["vocab_size"]
+    assert pinned.convert_ids_to_tokens(list(range(5))) == ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    assert pinned.tokenize("A man is playing the guitar.") == ["a", "man", "is", "playing", "the", "guitar", "."]
+    # A fresh training run on the same corpus gives the same pieces up to ties between equal counts.
+    trained = train_wordpiece_tokenizer(load_corpus(), tmp_path / "trained", vocab_size=SCRATCH_CONFIG["vocab_size"])
+    shared = set(pinned.get_vocab()) & set(trained.get_vocab())
+    assert len(shared) / len(pinned) > 0.99
+
+
+def test_scratch_encoder_name_follows_the_pinned_vocabulary(tmp_path, monkeypatch):
+    before = scratch_encoder_name(SCRATCH_CONFIG)
+    changed = tmp_path / "vocab.txt"
+    changed.write_text(PINNED_VOCAB.read_text(encoding="utf-8") + "newpiece\n", encoding="utf-8")
+    monkeypatch.setattr("course_utils.encoder.PINNED_VOCAB", changed)
+    assert scratch_encoder_name(SCRATCH_CONFIG) != before
+
+
+def test_build_scratch_encoder_rejects_another_vocabulary_size(tmp_path):
+    with pytest.raises(ValueError, match="train_wordpiece_tokenizer"):
+        build_scratch_encoder({**SCRATCH_CONFIG, "vocab_size": 4000}, workdir=tmp_path)
 
 
 def test_pack_blocks_matches_a_naive_loop(tokenizer):

@@ -19,6 +19,7 @@ from course_utils.tsdae import (
     noisy_pairs,
     tied_parameter_report,
     train_tsdae,
+    tsdae_config,
 )
 
 SENTENCES = [
@@ -150,3 +151,14 @@ def test_load_tsdae_model_rejects_unknown_names(tmp_cache):
         load_tsdae_model("bert-large", "support")
     with pytest.raises(ValueError, match="corpus"):
         load_tsdae_model("minilm", "wikipedia")
+
+
+def test_tsdae_cache_name_follows_the_starting_model(tmp_path, monkeypatch):
+    from course_utils.encoder import PINNED_VOCAB
+
+    before = tsdae_config("scratch", "support", max_steps=10)
+    assert tsdae_config("minilm", "support", max_steps=10)["start_model"] == "all-MiniLM-L6-v2"
+    changed = tmp_path / "vocab.txt"
+    changed.write_text(PINNED_VOCAB.read_text(encoding="utf-8") + "newpiece\n", encoding="utf-8")
+    monkeypatch.setattr("course_utils.encoder.PINNED_VOCAB", changed)
+    assert tsdae_config("scratch", "support", max_steps=10) != before  # a new scratch encoder, a new TSDAE model
