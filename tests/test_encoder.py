@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import torch
 from datasets import Dataset
-from transformers import BertConfig, BertForMaskedLM
+from transformers import BertForMaskedLM
 
 from course_utils import mean_pool
 from course_utils.encoder import (
@@ -27,6 +27,7 @@ from course_utils.encoder import (
     to_sentence_transformer,
     train_wordpiece_tokenizer,
 )
+from tests.tiny import tiny_bert_config
 
 TOY = [
     "The cat sat on the mat.",
@@ -45,16 +46,7 @@ def tokenizer(tmp_path_factory):
 @pytest.fixture(scope="module")
 def tiny_bert(tokenizer):
     torch.manual_seed(0)
-    config = BertConfig(
-        vocab_size=len(tokenizer),
-        hidden_size=32,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        intermediate_size=64,
-        max_position_embeddings=16,
-        pad_token_id=tokenizer.pad_token_id,
-    )
-    return BertForMaskedLM(config)
+    return BertForMaskedLM(tiny_bert_config(len(tokenizer), 16, pad_token_id=tokenizer.pad_token_id))
 
 
 def test_split_sentences_keeps_long_sentences_only():

@@ -9,7 +9,7 @@ import torch
 from sentence_transformers import SentenceTransformer
 from sentence_transformers.sentence_transformer.losses import DenoisingAutoEncoderLoss
 from sentence_transformers.sentence_transformer.modules import Pooling, Transformer
-from transformers import AutoModel, AutoTokenizer, BertConfig, BertModel
+from transformers import AutoModel, AutoTokenizer, BertModel
 
 from course_utils.models import model_path
 from course_utils.tsdae import (
@@ -21,6 +21,7 @@ from course_utils.tsdae import (
     train_tsdae,
     tsdae_config,
 )
+from tests.tiny import tiny_bert_config
 
 SENTENCES = [
     "the printer on the third floor does not print colour pages",
@@ -44,15 +45,7 @@ def tiny_model(tmp_path) -> SentenceTransformer:
     path = tmp_path / "tiny-bert"
     tokenizer = AutoTokenizer.from_pretrained(str(model_path()))
     torch.manual_seed(0)
-    config = BertConfig(
-        vocab_size=len(tokenizer),
-        hidden_size=32,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        intermediate_size=64,
-        max_position_embeddings=64,
-    )
-    BertModel(config).save_pretrained(str(path))
+    BertModel(tiny_bert_config(len(tokenizer), 64)).save_pretrained(str(path))
     tokenizer.save_pretrained(str(path))
     transformer = Transformer(str(path), max_seq_length=32)
     return SentenceTransformer(modules=[transformer, Pooling(32, pooling_mode="mean")], device="cpu")
