@@ -10,7 +10,6 @@ load those models from the course cache, or train them (a few CPU minutes) when 
 
 from __future__ import annotations
 
-import bz2
 import hashlib
 import re
 import time
@@ -28,6 +27,7 @@ from course_utils.data import load_sts
 from course_utils.device import get_device
 from course_utils.models import cache_name, load_or_train
 from course_utils.seed import set_seed
+from course_utils.word_vectors import wikipedia_pages
 
 SPECIAL_TOKENS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
 
@@ -75,20 +75,12 @@ def _split_sentences(text: str, min_words: int = 4) -> list[str]:
 
 def _wikipedia_sentences() -> list[str]:
     """Sentences of the 106-article Wikipedia sample shipped in gensim's test data."""
-    from gensim.corpora.wikicorpus import extract_pages, filter_wiki
-    from gensim.test.utils import datapath
-
-    path = datapath("enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2")
     sentences = []
-    with bz2.open(path) as f:
-        for _title, text, _page_id in extract_pages(f):
-            if text.lower().startswith("#redirect"):
+    for _title, paragraphs in wikipedia_pages():
+        for paragraph in paragraphs:
+            if paragraph[0] in "=*|{!:;#":  # headings, lists, tables
                 continue
-            for paragraph in filter_wiki(text).split("\n"):
-                paragraph = paragraph.strip()
-                if not paragraph or paragraph[0] in "=*|{!:;#":  # headings, lists, tables
-                    continue
-                sentences += _split_sentences(_WIKI_MARKUP.sub("", paragraph))
+            sentences += _split_sentences(_WIKI_MARKUP.sub("", paragraph))
     return sentences
 
 

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import bz2
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -40,19 +40,37 @@ def gensim_data(name: str) -> Path:
     return path
 
 
-def _wikipedia_token_lists(min_tokens: int) -> list[list[str]]:
+def wikipedia_pages() -> Iterator[tuple[str, list[str]]]:
+    """Yield ``(title, paragraphs)`` for each article of the Wikipedia sample in gensim's test data.
+
+    The 106 articles of ``enwiki-...-shortened.bz2`` (redirects skipped), with gensim's
+    ``filter_wiki`` markup removal; one string per non-empty line, which is one paragraph,
+    heading, list item or table row of the article (callers filter what they need).
+
+    Example:
+        >>> title, paragraphs = next(wikipedia_pages())
+        >>> title
+        'Anarchism'
+    """
     from gensim.corpora.wikicorpus import extract_pages, filter_wiki
+
+    with bz2.open(gensim_data(WIKIPEDIA_SAMPLE)) as f:
+        for title, text, _page_id in extract_pages(f):
+            if text.lower().startswith("#redirect"):
+                continue
+            lines = (line.strip() for line in filter_wiki(text).split("\n"))
+            yield title, [line for line in lines if line]
+
+
+def _wikipedia_token_lists(min_tokens: int) -> list[list[str]]:
     from gensim.utils import tokenize
 
     lists = []
-    with bz2.open(gensim_data(WIKIPEDIA_SAMPLE)) as f:
-        for _title, text, _page_id in extract_pages(f):
-            if text.lower().startswith("#redirect"):
-                continue
-            for paragraph in filter_wiki(text).split("\n"):  # markup removed, one paragraph a line
-                tokens = list(tokenize(paragraph, lowercase=True))
-                if len(tokens) >= min_tokens:
-                    lists.append(tokens)
+    for _title, paragraphs in wikipedia_pages():
+        for paragraph in paragraphs:
+            tokens = list(tokenize(paragraph, lowercase=True))
+            if len(tokens) >= min_tokens:
+                lists.append(tokens)
     return lists
 
 

@@ -14,6 +14,7 @@ from course_utils.word_vectors import (
     is_semantic,
     load_tokenized_corpus,
     read_analogies,
+    wikipedia_pages,
 )
 
 
@@ -119,3 +120,11 @@ def test_tokenized_corpus():
 def test_missing_gensim_file():
     with pytest.raises(FileNotFoundError, match="gensim"):
         gensim_data("no-such-file.txt")
+
+
+def test_wikipedia_pages_strip_markup_and_redirects():
+    pages = list(wikipedia_pages())
+    assert len(pages) == 106  # the sample's articles, redirects skipped
+    title, paragraphs = pages[0]
+    assert title == "Anarchism" and all(p and p == p.strip() for p in paragraphs)
+    assert not any("[[" in p for _, ps in pages for p in ps)  # wiki links removed
