@@ -61,6 +61,6 @@ def check_sgns_loss(sgns_loss) -> None:
             f"with batch={batch}, k={k}, dim={dim} your loss is {got.item():.4f}, expected {expected.item():.4f}."
         )
     zeros = sgns_loss(torch.zeros(2, 4), torch.zeros(2, 4), torch.zeros(2, 5, 4))
-    assert torch.allclose(zeros, torch.tensor(6 * torch.log(torch.tensor(2.0)))), (
+    assert torch.allclose(zeros, 6 * torch.log(torch.tensor(2.0))), (
         f"with all vectors zero the loss must be (k + 1) ln 2 = 4.159 for k = 5, got {zeros.item():.4f}."
     )
