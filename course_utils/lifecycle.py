@@ -6,7 +6,8 @@ built it. This module keeps that link explicit:
 - :class:`VectorIndex`: normalised document vectors plus the name of the model that made them
   and a *probe* vector (the model's embedding of :data:`PROBE_TEXT`) that identifies the model.
 - :func:`build_index`, :func:`search` and :func:`evaluate_index`: build, query (refusing a model
-  other than the index's own, see :class:`ModelMismatchError`) and score an index.
+  other than the index's own, see :class:`ModelMismatchError`) and score an index; :func:`top_ids`
+  ranks any similarity matrix.
 - :func:`switch_if_better` and :func:`rollback`: blue-green deployment of a re-built index.
 - :func:`truncate_and_normalize`, :func:`similarity_matrix`, :func:`pairwise_similarity` and
   :func:`binary_search_with_rescore`: shrinking vectors (fewer dimensions, int8, binary).
@@ -148,10 +149,23 @@ def search(index: VectorIndex, model, queries: Sequence[str], k: int = 10) -> tu
     if len(index) == 0:
         raise ValueError(f"index {index.label!r} is empty: there is nothing to search.")
     query_vectors = encode_normalized(model, queries)  # (n_queries, dim)
-    scores = query_vectors @ index.vectors.T  # (n_queries, n_docs)
-    k = min(k, len(index))
-    top = np.argsort(-scores, axis=1, kind="stable")[:, :k]  # (n_queries, k), ties keep corpus order
-    return [[index.ids[j] for j in row] for row in top], np.take_along_axis(scores, top, axis=1)
+    return top_ids(query_vectors @ index.vectors.T, index.ids, k)
+
+
+def top_ids(similarity: np.ndarray, ids: Sequence[str], k: int = 10) -> tuple[list[list[str]], np.ndarray]:
+    """Return the ``k`` best ids per row of a ``(n_queries, n_docs)`` similarity matrix and their scores.
+
+    Works for any similarity (cosine of float or int8 vectors, Hamming similarity of bits). Ties keep
+    the order of ``ids``; ``k`` larger than the number of documents returns them all, ranked.
+
+    Example:
+        >>> top_ids(np.array([[0.1, 0.9, 0.5]]), ["a", "b", "c"], k=2)[0]
+        [['b', 'c']]
+    """
+    if similarity.ndim != 2 or similarity.shape[1] != len(ids):
+        raise ValueError(f"similarity must be (n_queries, {len(ids)}) for {len(ids)} ids, got {similarity.shape}.")
+    top = np.argsort(-similarity, axis=1, kind="stable")[:, : min(k, len(ids))]  # (n_queries, k), best first
+    return [[ids[j] for j in row] for row in top], np.take_along_axis(similarity, top, axis=1)
 
 
 def evaluate_index(
@@ -248,22 +262,21 @@ def bytes_per_vector(dimension: int, precision: str) -> int:
 
 
 def truncate_and_normalize(vectors: np.ndarray, dimension: int) -> np.ndarray:
-    """Keep the first ``dimension`` components of each row and rescale the rows to unit length.
+    """Keep the first ``dimension`` components of each row and rescale the rows to unit length (float32).
 
     Example:
         >>> truncate_and_normalize(np.array([[3.0, 4.0, 12.0]]), 2)
-        array([[0.6, 0.8]])
+        array([[0.6, 0.8]], dtype=float32)
     """
     if not 1 <= dimension <= vectors.shape[1]:
         raise ValueError(f"dimension must be in [1, {vectors.shape[1]}], not {dimension}.")
-    head = vectors[:, :dimension]  # (n, dimension)
-    norms = np.linalg.norm(head, axis=1, keepdims=True)  # (n, 1)
-    return head / np.where(norms == 0, 1, norms)
+    return _as_float_unit(vectors[:, :dimension])  # (n, dimension)
 
 
 def _as_float_unit(x: np.ndarray) -> np.ndarray:
+    """float32 copy of ``x`` with unit-length rows; an all-zero row stays zero."""
     x = x.astype(np.float32)
-    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    norms = np.linalg.norm(x, axis=1, keepdims=True)  # (n, 1)
     return x / np.where(norms == 0, 1, norms)
 
 
@@ -302,7 +315,7 @@ def pairwise_similarity(
 
     Example:
         >>> pairwise_similarity(np.eye(2), np.array([[1.0, 0.0], [1.0, 1.0]])).round(3)
-        array([1.   , 0.707])
+        array([1.   , 0.707], dtype=float32)
     """
     if a.shape != b.shape:
         raise ValueError(f"a and b must have the same shape, got {a.shape} and {b.shape}.")
@@ -359,5 +372,6 @@ __all__ = [
     "search",
     "similarity_matrix",
     "switch_if_better",
+    "top_ids",
     "truncate_and_normalize",
 ]

@@ -19,6 +19,7 @@ from course_utils.lifecycle import (
     search,
     similarity_matrix,
     switch_if_better,
+    top_ids,
     truncate_and_normalize,
 )
 from course_utils.support import ranking_metrics
@@ -68,6 +69,20 @@ def test_search_matches_a_naive_loop():
         assert got_ids == [i for _, i in naive]
         assert np.allclose(got_scores, [s for s, _ in naive], atol=1e-6)
     assert search(index, model, ["x"], k=99)[1].shape == (1, 4)  # k capped at the corpus size
+
+
+def test_top_ids_ranks_like_a_naive_sort_and_keeps_ties_in_corpus_order():
+    sim = np.array([[0.2, 0.9, 0.2, 0.5], [0.0, 0.0, 0.0, 0.0]])
+    ids, scores = top_ids(sim, ["a", "b", "c", "d"], k=3)
+    assert ids == [["b", "d", "a"], ["a", "b", "c"]]  # ties: a before c, corpus order
+    assert np.allclose(scores, [[0.9, 0.5, 0.2], [0, 0, 0]])
+    rng = np.random.default_rng(3)
+    sim = rng.normal(size=(4, 7))
+    names = list("abcdefg")
+    got, _ = top_ids(sim, names, k=99)  # k capped at the number of documents
+    assert got == [[n for _, n in sorted(zip(row, names, strict=True), reverse=True)] for row in sim]
+    with pytest.raises(ValueError, match="similarity must be"):
+        top_ids(sim, names[:3])
 
 
 def test_evaluate_index_equals_ranking_metrics():
