@@ -2,12 +2,15 @@
 
 python -m course_utils sts --model all-MiniLM-L6-v2 --data stsb --split test
 python -m course_utils sts --model path/to/model --data my_pairs.csv
+python -m course_utils prefetch                      # the public benchmarks, once, into the data cache
+python -m course_utils prefetch --data-dir /media/usb  # ... or into a folder for COURSE_DATA_DIR
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,7 +20,12 @@ def main(argv: list[str] | None = None) -> int:
     sts.add_argument("--model", default="all-MiniLM-L6-v2", help="a name load_model() resolves, or a path")
     sts.add_argument("--data", default="stsb", help="'stsb' or a .csv/.tsv file with sentence1, sentence2, score")
     sts.add_argument("--split", default="test", help="train, validation or test (only for stsb)")
+    prefetch = commands.add_parser("prefetch", help="download the STS Benchmark once, for offline use")
+    prefetch.add_argument("--data-dir", type=Path, help="write DIR/stsbenchmark/ (default: the course's data cache)")
+    prefetch.add_argument("--source", type=Path, help="copy from a mirror folder holding stsbenchmark/, not the Hub")
     args = parser.parse_args(argv)
+    if args.command == "prefetch":
+        return _prefetch(args.data_dir, args.source)
 
     from course_utils.data import load_sts
     from course_utils.evaluation import evaluate_sts
@@ -33,6 +41,23 @@ def main(argv: list[str] | None = None) -> int:
     where = args.split if args.data == "stsb" else "file"
     print(f"model    {args.model}\ndata     {args.data} ({where}), {len(dataset)} pairs")
     print(f"spearman {scores['spearman_cosine']:.4f}\npearson  {scores['pearson_cosine']:.4f}")
+    return 0
+
+
+def _prefetch(data_dir: Path | None, source: Path | None) -> int:
+    """Make the STS Benchmark available offline; 0 when it is, 2 (with what to do) when it cannot be."""
+    from course_utils.data import prefetch_stsb, stsb_folder
+
+    found = stsb_folder()
+    if data_dir is None and source is None and found is not None:
+        print(f"[data] STS Benchmark: {found} (nothing to download)")
+        return 0
+    try:
+        folder = prefetch_stsb(data_dir, source)
+    except (FileNotFoundError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(f"[data] STS Benchmark written to {folder}")
     return 0
 
 

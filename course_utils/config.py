@@ -3,8 +3,9 @@
 ``COURSE_PROFILE``   ``quick`` (default: minutes on a 2-core CPU, what the stored
                      outputs and the tests use) or ``full`` (published-scale runs on a GPU).
 ``COURSE_DATA_DIR``  a local mirror of public benchmarks (for example ``../shared/data``).
-``COURSE_CACHE_DIR`` where notebooks store the models they train (default
-                     ``~/.cache/embeddings-course``).
+``COURSE_CACHE_DIR`` where notebooks store the models they train and where
+                     ``python -m course_utils prefetch`` keeps downloaded benchmarks, under
+                     ``data/`` (default ``~/.cache/embeddings-course``).
 """
 
 from __future__ import annotations
@@ -54,6 +55,11 @@ def cache_dir() -> Path:
     path = Path(os.environ.get("COURSE_CACHE_DIR", default)).expanduser().resolve()
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def data_cache_dir() -> Path:
+    """Return the folder where the course keeps the benchmarks it downloaded (``<cache>/data``)."""
+    return cache_dir() / "data"
 
 
 def course_data_path(*parts: str) -> Path:

@@ -42,11 +42,92 @@ def test_unknown_split(stsb_mirror):
         load_sts("stsb", split="dev-2")
 
 
-def test_offline_without_mirror_says_what_to_do(monkeypatch):
+def test_offline_without_mirror_says_what_to_do(monkeypatch, tmp_path):
     monkeypatch.delenv("COURSE_DATA_DIR", raising=False)
+    monkeypatch.setenv("COURSE_CACHE_DIR", str(tmp_path))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    with pytest.raises(FileNotFoundError, match="COURSE_DATA_DIR"):
+    with pytest.raises(FileNotFoundError, match="COURSE_DATA_DIR") as error:
         load_sts("stsb")
+    assert "go online once" in str(error.value) and "stsbenchmark/sts-{train,dev,test}.csv" in str(error.value)
+
+
+def test_prefetch_writes_what_the_mirror_holds(stsb_mirror, tmp_path, monkeypatch):
+    """The prefetch's writer, fed from the mirror instead of the Hub: same sentences byte for byte, same scores."""
+    from course_utils.config import data_dir
+    from course_utils.data import STSB_FILES, prefetch_stsb
+
+    mirror = data_dir()
+    folder = prefetch_stsb(tmp_path / "copy", source=mirror)
+    assert folder == tmp_path / "copy" / "stsbenchmark"
+    for name in sorted(set(STSB_FILES.values())):
+        original = (mirror / "stsbenchmark" / name).read_bytes().decode("utf-8").splitlines()
+        written = (folder / name).read_bytes().decode("utf-8").splitlines()
+        assert len(written) == len(original)
+        for ours, theirs in zip(written, original, strict=True):
+            ours, theirs = ours.split("\t"), theirs.split("\t")
+            assert ours[5:7] == theirs[5:7]  # the sentences, byte for byte
+            assert float(ours[4]) == float(theirs[4])  # the 0-5 score, the same float
+    monkeypatch.setenv("COURSE_DATA_DIR", str(tmp_path / "copy"))
+    assert load_sts("stsb", split="test")[:] == _mirror_split("test", mirror)
+    first = (folder / "sts-train.csv").read_bytes()
+    assert (prefetch_stsb(tmp_path / "copy", source=mirror) / "sts-train.csv").read_bytes() == first  # repeatable
+
+
+def _mirror_split(split, mirror):
+    from course_utils.data import STSB_FILES, _read_stsb_mirror
+
+    return _read_stsb_mirror(mirror / "stsbenchmark" / STSB_FILES[split])[:]
+
+
+def test_an_interrupted_prefetch_leaves_nothing(stsb_mirror, tmp_path, monkeypatch):
+    from course_utils import data
+    from course_utils.config import data_dir
+
+    calls = []
+
+    def fail_on_second_split(pairs, path):
+        calls.append(path)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        path.write_text("partial")
+
+    monkeypatch.setattr(data, "write_stsb_split", fail_on_second_split)
+    with pytest.raises(KeyboardInterrupt):
+        data.prefetch_stsb(tmp_path, source=data_dir())
+    assert list(tmp_path.iterdir()) == []
+
+
+def _prefetch_cli(env_update, tmp_path):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    env = {k: v for k, v in os.environ.items() if k != "COURSE_DATA_DIR"}
+    env.update(COURSE_CACHE_DIR=str(tmp_path / "cache"), **env_update)
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "course_utils", "prefetch"], env=env, capture_output=True, text=True)
+    return done, time.perf_counter() - start
+
+
+def test_prefetch_offline_without_mirror_stops_at_once_with_the_ways_out(tmp_path):
+    done, seconds = _prefetch_cli({"HF_HUB_OFFLINE": "1"}, tmp_path)
+    assert done.returncode == 2
+    assert "STS Benchmark is missing" in done.stderr and "COURSE_DATA_DIR" in done.stderr
+    assert "go online once" in done.stderr and "Traceback" not in done.stderr
+    assert seconds < 60  # mostly interpreter start-up; no retry loop against an unreachable Hub
+
+
+def test_prefetch_then_offline_use_downloads_nothing(stsb_mirror, tmp_path):
+    from course_utils.config import data_dir
+
+    done, _ = _prefetch_cli({"HF_HUB_OFFLINE": "1"}, tmp_path)
+    assert done.returncode == 2
+    from course_utils.data import prefetch_stsb
+
+    prefetch_stsb(tmp_path / "cache" / "data", source=data_dir())  # what an online first run leaves in the cache
+    done, _ = _prefetch_cli({"HF_HUB_OFFLINE": "1"}, tmp_path)
+    assert done.returncode == 0 and "nothing to download" in done.stdout
 
 
 def write(path, rows, delimiter=","):
