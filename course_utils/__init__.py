@@ -2,7 +2,7 @@
 
 from course_utils.config import by_profile, cache_dir, course_data_path, data_dir, get_profile
 from course_utils.data import load_sts
-from course_utils.device import describe_environment, get_device, mixed_precision
+from course_utils.device import describe_environment, get_device, mixed_precision, quiet_libraries
 from course_utils.evaluation import evaluate_sts
 from course_utils.exercises import check
 from course_utils.models import cache_name, glove_sentence_model, load_glove, load_model, load_or_train, model_path
@@ -65,6 +65,7 @@ __all__ = [
     "mixed_precision",
     "model_path",
     "pooled_embeddings",
+    "quiet_libraries",
     "set_seed",
     "similarity_heatmap",
     "tokenize",

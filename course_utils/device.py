@@ -59,3 +59,30 @@ def describe_environment(device: torch.device | None = None) -> str:
             f"device                {device} ({name}), {torch.get_num_threads()} CPU threads",
         ]
     )
+
+
+def quiet_libraries() -> None:
+    """Turn off the libraries' loading noise, at its source, for the rest of the session.
+
+    Weight-loading progress bars and load reports (transformers), dataset ``map``/``filter``
+    bars (datasets), download bars (huggingface_hub) and sentence-transformers' informational
+    warnings. Errors still show, and so do training progress and the course's own messages.
+    Call it once in a notebook's setup cell.
+
+    Example:
+        >>> quiet_libraries()
+        >>> import transformers
+        >>> transformers.logging.get_verbosity() == transformers.logging.ERROR
+        True
+    """
+    import logging
+
+    import datasets
+    import huggingface_hub
+    import transformers
+
+    transformers.logging.set_verbosity_error()
+    transformers.logging.disable_progress_bar()
+    datasets.disable_progress_bars()
+    huggingface_hub.utils.disable_progress_bars()
+    logging.getLogger("sentence_transformers").setLevel(logging.ERROR)

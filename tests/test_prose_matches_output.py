@@ -71,10 +71,11 @@ def is_printed(quoted: str, printed: set[str]) -> bool:
     """True when some printed number, rounded to the quoted number's decimals, equals it."""
     decimals = len(quoted.split(".")[1])
     value = float(quoted)
-    for number in printed:
-        if len(number.split(".")[1]) >= decimals and abs(round(float(number), decimals) - value) < 10 ** -(decimals + 3):
-            return True
-    return False
+    close = 10 ** -(decimals + 3)
+    return any(
+        len(number.split(".")[1]) >= decimals and abs(round(float(number), decimals) - value) < close
+        for number in printed
+    )
 
 
 def unprinted_numbers(nb, cited: set[str] = frozenset()) -> list[tuple[int, str]]:
