@@ -9,12 +9,12 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 export COURSE_DATA_DIR ?= $(if $(wildcard ../shared/data/stsbenchmark),$(abspath ../shared/data))
 
 .DEFAULT_GOAL := help
-.PHONY: help install data lab test unit nbval nbval-default lint format notebooks clean
+.PHONY: help install data lab test unit nbval nbval-default lint format notebooks clean site site-test usb install-offline
 NBVAL := $(OFFLINE) $(BIN)/python -m pytest --nbval --nbval-current-env --nbval-cell-timeout=600 \
 	--nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
 help:  ## list the commands
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,7 +37,7 @@ test: data  ## fetch the data once if needed, then lint, unit tests and every no
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(OFFLINE) $(BIN)/python -m pytest tests
-	$(NBVAL) $(NOTEBOOKS)
+	$(NBVAL) --junitxml=build/nbval-times.xml $(NOTEBOOKS)
 
 unit: $(STAMP)  ## only the unit tests
 	$(OFFLINE) $(BIN)/python -m pytest tests
@@ -64,3 +64,30 @@ notebooks: data  ## re-execute every notebook in place, fresh kernel (NB=... for
 
 clean:  ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+# The course site, its browser test, and a classroom without internet (see INSTRUCTORS.md).
+SITE_STAMP := $(VENV)/.site-installed
+
+$(SITE_STAMP): requirements-site.txt $(STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements-site.txt -c requirements.txt
+	touch $(SITE_STAMP)
+
+site: $(SITE_STAMP)  ## build the course site from the stored notebook outputs (no re-execution) into site/_build/html
+	$(BIN)/sphinx-build -q -W --keep-going -b html site site/_build/html
+
+site-test: site  ## the site in headless Chromium (installed from Debian if missing): titles, images, links, console
+	COURSE_SITE_TEST=1 $(BIN)/python -m pytest tests/site -p no:cacheprovider --noconftest
+
+ifneq ($(filter usb,$(MAKECMDGOALS)),)
+  $(if $(DEST),,$(error usage: make usb DEST=/media/stick))
+endif
+ifneq ($(filter install-offline,$(MAKECMDGOALS)),)
+  $(if $(wildcard $(WHEELHOUSE)),,$(error usage: make install-offline WHEELHOUSE=/media/stick/wheelhouse (a folder)))
+endif
+
+usb: $(STAMP)  ## fill DEST for a room without internet: wheels of everything + the STS Benchmark (DEST=/media/stick)
+	$(BIN)/python -m pip download --quiet --dest "$(DEST)/wheelhouse" pip setuptools torch==2.13.0 -r requirements.txt
+	$(BIN)/python -m course_utils prefetch --data-dir "$(DEST)/data" $(if $(COURSE_DATA_DIR),--source "$(COURSE_DATA_DIR)")
+
+install-offline:  ## make install from a wheelhouse, no network (WHEELHOUSE=/media/stick/wheelhouse)
+	PIP_NO_INDEX=1 PIP_FIND_LINKS="$(abspath $(WHEELHOUSE))" $(MAKE) install

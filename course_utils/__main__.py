@@ -4,6 +4,7 @@ python -m course_utils sts --model all-MiniLM-L6-v2 --data stsb --split test
 python -m course_utils sts --model path/to/model --data my_pairs.csv
 python -m course_utils prefetch                      # the public benchmarks, once, into the data cache
 python -m course_utils prefetch --data-dir /media/usb  # ... or into a folder for COURSE_DATA_DIR
+python -m course_utils progress                      # which exercises your saved notebooks solve
 """
 
 from __future__ import annotations
@@ -23,9 +24,13 @@ def main(argv: list[str] | None = None) -> int:
     prefetch = commands.add_parser("prefetch", help="download the STS Benchmark once, for offline use")
     prefetch.add_argument("--data-dir", type=Path, help="write DIR/stsbenchmark/ (default: the course's data cache)")
     prefetch.add_argument("--source", type=Path, help="copy from a mirror folder holding stsbenchmark/, not the Hub")
+    progress = commands.add_parser("progress", help="which exercises your saved notebooks solve, per notebook")
+    progress.add_argument("paths", nargs="*", type=Path, help="notebook files or folders (default: the course's)")
     args = parser.parse_args(argv)
     if args.command == "prefetch":
         return _prefetch(args.data_dir, args.source)
+    if args.command == "progress":
+        return _progress(args.paths)
 
     from course_utils.data import load_sts
     from course_utils.evaluation import evaluate_sts
@@ -58,6 +63,19 @@ def _prefetch(data_dir: Path | None, source: Path | None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(f"[data] STS Benchmark written to {folder}")
+    return 0
+
+
+def _progress(paths: list[Path]) -> int:
+    """Print the exercises solved per notebook (from the saved verdicts); 2 with the reason for bad paths."""
+    from course_utils.progress import find_notebooks, notebook_progress, progress_report
+
+    try:
+        progress = [notebook_progress(path) for path in find_notebooks(paths)]
+    except (FileNotFoundError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(progress_report(progress))
     return 0
 
 

@@ -23,11 +23,11 @@ CITED: dict[str, set[str]] = {
     "00": set(),
     "01": set(),
     "02": set(),
-    "03": set(),
-    "04": set(),
+    "03": {"0.8203"},  # MTEB results, all-MiniLM-L6-v2 on STSb test
+    "04": {"58.02"},  # sentence-transformers NLI models table, average GloVe
     "05": set(),
-    "06": set(),
-    "07": set(),
+    "06": {"16.50", "46.35", "58.02"},  # Reimers and Gurevych 2019, table 1
+    "07": {"0.73", "0.45"},  # Hands-On Large Language Models, ch. 10 (cited in the full-profile section)
     "08": set(),
     "09": set(),
     "10": set(),

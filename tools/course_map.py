@@ -1,33 +1,35 @@
 """Write the measured minutes of each notebook into the README's course map.
 
-    python tools/course_map.py          # rewrite README.md in place
-    python tools/course_map.py --check  # exit 1 when the README disagrees with the notebooks
+    make test                           # nbval writes build/nbval-times.xml (one JUnit record per cell)
+    python tools/course_map.py          # rewrite the README's minutes from it
+    python tools/course_map.py --check  # exit 1 when the README disagrees with it
 
-The minutes come from the notebooks' own metadata (``course.run.seconds``), which
-`tools/execute_notebook.py` stores with the outputs of the same run.
+The minutes of every notebook therefore come from one measured run: the last `make test`.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+import xml.etree.ElementTree as ET
+from collections import defaultdict
 from pathlib import Path
 
-import nbformat
-
 ROOT = Path(__file__).resolve().parent.parent
+TIMES = ROOT / "build" / "nbval-times.xml"
 ROW = re.compile(r"^\| (?P<nn>\d\d) \| (?P<middle>.*) \| (?P<minutes>[^|]*) \|$")
 
 
-def measured_minutes() -> dict[str, str]:
-    """{"00": "1.0", ...}: each notebook's last measured run, in minutes with one decimal."""
-    minutes = {}
-    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
-        run = nbformat.read(path, as_version=4).metadata.get("course", {}).get("run")
-        if run is None:
-            raise SystemExit(f"{path.name} has no measured run: execute it with tools/execute_notebook.py")
-        minutes[path.name[:2]] = f"{run['seconds'] / 60:.1f}"
-    return minutes
+def measured_minutes(report: Path = TIMES) -> dict[str, str]:
+    """{"00": "1.0", ...}: each notebook's summed cell times in one nbval run, in minutes with one decimal."""
+    if not report.is_file():
+        raise SystemExit(f"{report} is missing: run `make test` first (its nbval step writes it).")
+    seconds: dict[str, float] = defaultdict(float)
+    for case in ET.parse(report).iter("testcase"):
+        match = re.search(r"(\d\d)_[\w]+\.ipynb", case.get("file", "") + case.get("classname", ""))
+        if match:
+            seconds[match[1]] += float(case.get("time", 0))
+    return {nn: f"{total / 60:.1f}" for nn, total in sorted(seconds.items())}
 
 
 def course_map(readme: str, minutes: dict[str, str]) -> str:

@@ -2,10 +2,7 @@
 
     python tools/execute_notebook.py notebooks/00_setup_check.ipynb
 
-Used by `make notebooks`. The kernel runs in this interpreter's environment. The measured
-seconds and peak memory are also stored in the notebook's metadata (``course.run``), next to
-the outputs of the same run, so that `tools/course_map.py` writes the README's minutes from
-one measured run.
+Used by `make notebooks`. The kernel runs in this interpreter's environment.
 """
 
 from __future__ import annotations
@@ -29,9 +26,8 @@ def execute(path: Path, timeout: int = 900) -> tuple[float, float]:
     start = time.perf_counter()
     client.execute()
     seconds = time.perf_counter() - start
-    peak_gib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 2**20  # kernel's peak RSS (KiB on Linux)
-    nb.metadata.setdefault("course", {})["run"] = {"seconds": round(seconds), "peak_gib": round(peak_gib, 2)}
     nbformat.write(nb, path)
+    peak_gib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 2**20  # kernel's peak RSS (KiB on Linux)
     return seconds, peak_gib
 
 

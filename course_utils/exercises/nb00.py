@@ -20,4 +20,7 @@ def check_closest(closest) -> None:
         scores = cos_sim(model.encode([word]), model.encode(candidates))[0]
         expected = candidates[int(scores.argmax())]
         got = closest(word, candidates)
-        assert got == expected, f"closest({word!r}, {candidates}) returned {got!r}; the model says {expected!r}."
+        assert got == expected, (
+            f"closest({word!r}, {candidates}) returned {got!r}, which is not the candidate most cosine-similar to "
+            f"{word!r}: encode the word and the candidates, compare them with cos_sim and take the argmax."
+        )

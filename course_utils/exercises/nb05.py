@@ -29,6 +29,23 @@ def check_cosine_matrix(cosine_matrix) -> None:
         )
 
 
+class _LargestScoreBlock(torch.overrides.TorchFunctionMode):
+    """Watch every torch operation; remember the most query rows of any (rows, n_corpus) block of scores."""
+
+    def __init__(self, n_corpus: int, dim: int):
+        super().__init__()
+        self.n_corpus, self.dim, self.rows = n_corpus, dim, 0
+
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        result = func(*args, **(kwargs or {}))
+        for out in result if isinstance(result, tuple | list) else (result,):
+            if isinstance(out, torch.Tensor) and out.dim() == 2 and self.n_corpus in out.shape:
+                other = out.shape[1] if out.shape[0] == self.n_corpus else out.shape[0]
+                if other != self.dim:  # the corpus itself (n_corpus, dim) is not a block of scores
+                    self.rows = max(self.rows, other)
+        return result
+
+
 @exercise("05.2", "write chunked_top_k(queries, corpus, k, chunk_size): (n_queries, k) best corpus indices, by chunks.")
 def check_chunked_top_k(chunked_top_k) -> None:
     queries, corpus = _random(23, 8, 3), _random(50, 8, 4)
@@ -36,11 +53,16 @@ def check_chunked_top_k(chunked_top_k) -> None:
         torch.nn.functional.normalize(queries, dim=1) @ torch.nn.functional.normalize(corpus, dim=1).T, 4
     )
     for chunk_size in (1, 5, 7, 23, 100):
-        got = torch.as_tensor(chunked_top_k(queries.clone(), corpus.clone(), 4, chunk_size)).cpu()
+        with _LargestScoreBlock(n_corpus=50, dim=8) as watch:
+            got = torch.as_tensor(chunked_top_k(queries.clone(), corpus.clone(), 4, chunk_size)).cpu()
         assert tuple(got.shape) == (23, 4), f"expected shape (23, 4), got {tuple(got.shape)} (chunk_size={chunk_size})."
         assert torch.equal(got.long(), expected.indices), (
             f"with chunk_size={chunk_size} some rows differ from the exact top 4 by cosine similarity "
             "(are all queries covered, including the last, shorter chunk? are the rows normalised?)."
+        )
+        assert watch.rows <= chunk_size, (
+            f"with chunk_size={chunk_size} your function built a ({watch.rows}, 50) block of scores: compute the "
+            "similarities of at most chunk_size queries at a time, keep their top k, then move to the next chunk."
         )
 
 

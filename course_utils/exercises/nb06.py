@@ -57,8 +57,27 @@ def reference_jaccard(s1: str, s2: str) -> float:
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
-@exercise("06.3", "write jaccard(s1, s2): the share of distinct lower-cased words two sentences have in common.")
-def check_jaccard(jaccard) -> None:
+def reference_overlap_spearman() -> float:
+    """Spearman correlation of reference_jaccard with the STS Benchmark test scores."""
+    from scipy.stats import spearmanr
+
+    from course_utils.data import load_sts
+
+    sts_test = load_sts("stsb", split="test")
+    overlap = [reference_jaccard(a, b) for a, b in zip(sts_test["sentence1"], sts_test["sentence2"], strict=True)]
+    return float(spearmanr(overlap, sts_test["score"]).statistic)
+
+
+@exercise(
+    "06.3",
+    "write jaccard(s1, s2) and overlap_spearman, its Spearman correlation with the STS test scores; "
+    "check (jaccard, overlap_spearman).",
+)
+def check_jaccard(answer) -> None:
+    if not isinstance(answer, tuple):
+        answer = (answer, None)  # the function alone: check it, then say the Spearman is still to do
+    assert len(answer) == 2, 'pass a pair: check("06.3", (jaccard, overlap_spearman)).'
+    jaccard, overlap_spearman = answer
     cases = [
         ("A man is playing a guitar.", "A man plays the guitar!"),
         ("The cat sat.", "the CAT sat"),
@@ -72,3 +91,10 @@ def check_jaccard(jaccard) -> None:
             f"jaccard({s1!r}, {s2!r}) returned {got}, expected {expected:.4f}: lower-case, split on whitespace, "
             f"strip {_PUNCTUATION} from each word, count distinct words."
         )
+    if overlap_spearman is None or overlap_spearman is Ellipsis:
+        raise NotImplementedError  # jaccard is right; the Spearman is still to do
+    expected = reference_overlap_spearman()
+    assert abs(float(overlap_spearman) - expected) < 1e-4, (
+        f"overlap_spearman is {float(overlap_spearman):.4f}: compute jaccard(sentence1, sentence2) for every pair of "
+        "sts_test, then scipy.stats.spearmanr(those scores, sts_test['score']).statistic."
+    )

@@ -38,15 +38,27 @@ def check_swap_noise(swap_noise) -> None:
     assert 0.25 < share < 0.42, f"about a third of adjacent pairs should end up swapped; yours swaps {share:.2f}."
 
 
-@exercise("09.2", "write decoder_inputs_and_labels(input_ids) -> (input_ids[:, :-1], input_ids[:, 1:]).")
+@exercise(
+    "09.2", "write decoder_inputs_and_labels(input_ids) -> (decoder_input_ids, labels), both (batch, seq_len - 1)."
+)
 def check_decoder_inputs_and_labels(decoder_inputs_and_labels) -> None:
     ids = torch.tensor([[101, 7, 8, 9, 102], [101, 5, 102, 0, 0]])  # (2, 5)
     inputs, labels = decoder_inputs_and_labels(ids)
     assert tuple(inputs.shape) == (2, 4) and tuple(labels.shape) == (2, 4), (
         f"both outputs must have shape (2, 4), got {tuple(inputs.shape)} and {tuple(labels.shape)}."
     )
-    assert torch.equal(inputs, ids[:, :-1]), "the decoder input is every token but the last."
-    assert torch.equal(labels, ids[:, 1:]), "the labels are every token but the first (the next token to predict)."
+    assert torch.equal(inputs[:, 1:], labels[:, :-1]), (
+        "at every position the label must be the token that comes right after the decoder's input token: "
+        "the two outputs should be the same sentence, shifted by one."
+    )
+    assert torch.equal(inputs, ids[:, : inputs.shape[1]]), (
+        "the decoder input must start where the sentence starts ([CLS], id 101), in the original order. "
+        "Which token can never be an input, because nothing comes after it to predict?"
+    )
+    assert torch.equal(labels, ids[:, ids.shape[1] - labels.shape[1] :]), (
+        "the labels must end where the sentence ends. Which token is never a label, because no earlier token "
+        "predicts it?"
+    )
 
 
 @exercise("09.3", "write cls_embeddings(sentences): all-MiniLM-L6-v2's last-layer output at position 0.")

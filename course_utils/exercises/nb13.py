@@ -48,7 +48,8 @@ def check_should_switch(should_switch) -> None:
     cases = [
         (0.55, 0.80, 0.01, True),
         (0.55, 0.555, 0.01, False),
-        (0.55, 0.56, 0.01, True),  # exactly the threshold (beware 0.56 - 0.55 < 0.01 in floating point)
+        (0.55, 0.56, 0.01, True),  # exactly the threshold
+        (0.56, 0.57, 0.01, True),  # exactly the threshold, but 0.57 - 0.56 < 0.01 in floating point
         (0.60, 0.60, 0.0, False),  # a tie never switches
         (0.60, 0.50, 0.0, False),
         (0.60, 0.6001, 0.0, True),
