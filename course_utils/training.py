@@ -15,7 +15,7 @@ def training_args(run_name: str, args_class=SentenceTransformerTrainingArguments
 
     Defaults: mixed precision only on CUDA (bf16 where supported, else fp16), no
     checkpoints, no external loggers, seed 42, output under the course cache
-    (``runs/<run_name>``), warm-up over the first 10 % of steps.
+    (``runs/<run_name>``), warm-up over the first 10 % of steps, the progress display on.
 
     Args:
         run_name: a short name for the run's output folder.
@@ -35,6 +35,7 @@ def training_args(run_name: str, args_class=SentenceTransformerTrainingArguments
         data_seed=42,
         warmup_steps=0.1,
         logging_steps=10,
+        disable_tqdm=False,  # the live progress table, even after quiet_libraries() (else raw log dicts are printed)
         dataloader_num_workers=0,
         use_cpu=get_device().type == "cpu",
         **mixed_precision(),

@@ -1,6 +1,7 @@
 """Prose matches output: every number with two or more decimals that a notebook's markdown
 quotes is printed by one of that notebook's outputs (rounded to the quoted precision), set
-as a literal in its code, or cited from a paper in CITED below.
+as a literal in its code, or cited from a paper in CITED below. Numbers inside `code spans`
+are code (settings), not quoted figures.
 
 A figure typed into the text from an earlier run, or from another machine, fails here.
 """
@@ -40,10 +41,11 @@ CITED: dict[str, set[str]] = {
 
 
 LINK = re.compile(r"\]\([^)]*\)|https?://\S+|arXiv:\S+", re.IGNORECASE)  # addresses, not figures
+CODE_SPAN = re.compile(r"`[^`\n]+`")  # `relative_margin=0.05`: a setting written as code, not a measured figure
 
 
 def _numbers(text: str, pattern: re.Pattern = NUMBER) -> set[str]:
-    return {m.replace(",", "") for m in pattern.findall(LINK.sub(" ", text))}
+    return {m.replace(",", "") for m in pattern.findall(CODE_SPAN.sub(" ", LINK.sub(" ", text)))}
 
 
 def _output_text(cell) -> str:
@@ -102,6 +104,6 @@ def test_the_check_catches_a_stale_figure():
     nb = nbformat.v4.new_notebook()
     nb.cells = [
         nbformat.v4.new_code_cell("x = 1", outputs=[nbformat.v4.new_output("stream", text="spearman 0.8203\n")]),
-        nbformat.v4.new_markdown_cell("We reach 0.820 (rounded), not 0.8248, and 0.82 is fine."),
+        nbformat.v4.new_markdown_cell("We reach 0.820 (rounded), not 0.8248, and 0.82 is fine; `lr=0.75` is code."),
     ]
     assert unprinted_numbers(nb) == [(1, "0.8248")]

@@ -28,3 +28,11 @@ def test_loading_noise_is_silenced_at_its_source():
     assert "LOAD REPORT" in noisy and "Loading weights" in noisy  # what a learner saw before
     assert "LOAD REPORT" not in quiet and "Loading weights" not in quiet and "Converting" not in quiet
     assert "a real error still shows" in quiet
+
+
+def test_training_keeps_its_progress_display_after_quieting():
+    """transformers turns the Trainer's progress off when its logging is quiet, and prints raw log dicts instead."""
+    from course_utils import quiet_libraries, training_args
+
+    quiet_libraries()
+    assert training_args("quiet-progress").disable_tqdm is False
