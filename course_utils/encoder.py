@@ -10,7 +10,9 @@ load those models from the course cache, or train them (a few CPU minutes) when 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import re
 import time
 from collections.abc import Iterable
@@ -57,9 +59,9 @@ FULL_SCRATCH_OVERRIDES = {"batch_size": 128, "steps": 10_000}
 #: The contrastive fine-tuning of notebook 07 whose model later notebooks reuse.
 CONTRASTIVE_CONFIG = {
     "loss": "cosine",
-    "epochs": 2,
-    "batch_size": 16,
-    "learning_rate": 1e-4,
+    "steps": 60,
+    "batch_size": 32,
+    "learning_rate": 4e-4,
     "seed": 42,
 }
 
@@ -430,22 +432,30 @@ def train_contrastive(
     learning_rate: float = 1e-4,
     seed: int = 42,
     run_name: str | None = None,
-) -> float:
-    """Fine-tune ``model`` in place with sentence-transformers' trainer; return the seconds it took.
+    steps: int | None = None,
+    logging_steps: int = 5,
+) -> tuple[float, list[tuple[int, float]]]:
+    """Fine-tune ``model`` in place with sentence-transformers' trainer.
+
+    Returns the seconds it took and the training loss curve, ``(step, loss)`` every ``logging_steps``
+    (from the trainer's ``state.log_history``). No progress display: the curve is the record.
 
     Args:
         model: the SentenceTransformer to train.
         train_dataset: scored pairs (sentence1, sentence2, score) for ``"cosine"``/``"cosent"``;
             (anchor, positive[, negative]) for ``"mnrl"``.
         loss: ``"cosine"``, ``"cosent"`` or ``"mnrl"`` (see :func:`make_loss`).
-        epochs: passes over ``train_dataset``.
+        epochs: passes over ``train_dataset`` (ignored when ``steps`` is given).
         batch_size: pairs per step (for MNRL, also the number of in-batch negatives + 1).
         learning_rate: peak learning rate (linear warm-up over 10 %, then decay).
         seed: seeds shuffling and dropout.
         run_name: the trainer's output folder under the course cache (default: the loss name).
+        steps: a fixed number of optimizer steps, to give several losses the same budget.
+        logging_steps: steps between two points of the loss curve.
     """
     from sentence_transformers import SentenceTransformerTrainer
     from sentence_transformers.sentence_transformer.training_args import BatchSamplers
+    from transformers import PrinterCallback
 
     from course_utils.training import training_args
 
@@ -456,18 +466,53 @@ def train_contrastive(
         learning_rate=learning_rate,
         seed=seed,
         data_seed=seed,
-        logging_steps=50,
-        disable_tqdm=False,
+        max_steps=steps or -1,
+        logging_steps=logging_steps,
+        disable_tqdm=True,
         # MNRL: identical texts in one batch would be false in-batch negatives.
         batch_sampler=BatchSamplers.NO_DUPLICATES if loss == "mnrl" else BatchSamplers.BATCH_SAMPLER,
     )
+    # The trainer samples model-card widget examples behind a progress bar unless the card has some already
+    # (sentence-transformers 6.2 ignores generate_widget_examples there); the course's models need none.
+    model.model_card_data.widget = model.model_card_data.widget or [{"text": "course model"}]
     trainer = SentenceTransformerTrainer(
         model=model, args=args, train_dataset=train_dataset, loss=make_loss(loss, model)
     )
+    trainer.remove_callback(PrinterCallback)  # it would print every log line as a dict
     start = time.perf_counter()
     trainer.train()
     model.eval()
-    return time.perf_counter() - start
+    curve = [(entry["step"], entry["loss"]) for entry in trainer.state.log_history if "loss" in entry]
+    return time.perf_counter() - start, curve
+
+
+def mine_negatives(pairs: Dataset, model: SentenceTransformer, corpus: list[str], **settings) -> Dataset:
+    """``sentence_transformers.util.mine_hard_negatives`` with one negative per pair, as triplets.
+
+    ``settings`` go to ``mine_hard_negatives`` (``relative_margin``, ``range_min``, ``max_score``...).
+    Its statistics are off (``verbose=False``), and so are the progress bars that sentence-transformers 6.2
+    draws whatever ``verbose`` says: encoding bars are switched off for the call, the scoring bar goes to a
+    buffer. Errors still raise.
+
+    Example:
+        >>> triplets = mine_negatives(pairs, load_model(), corpus, relative_margin=0.05)  # doctest: +SKIP
+        >>> triplets.column_names
+        ['anchor', 'positive', 'negative']
+    """
+    from sentence_transformers.util import mine_hard_negatives
+
+    def without_bar(encode):
+        return lambda *args, **kwargs: encode(*args, **{**kwargs, "show_progress_bar": False})
+
+    for name in ("encode_query", "encode_document"):  # mining asks for the bars; these instance attributes win
+        setattr(model, name, without_bar(getattr(model, name)))
+    try:
+        with contextlib.redirect_stderr(io.StringIO()):
+            return mine_hard_negatives(
+                pairs, model, corpus=corpus, num_negatives=1, output_format="triplet", verbose=False, **settings
+            )
+    finally:
+        del model.encode_query, model.encode_document  # the class's methods again
 
 
 def contrastive_train_dataset(loss: str) -> Dataset:
@@ -483,7 +528,7 @@ def build_contrastive_encoder(config: dict = CONTRASTIVE_CONFIG) -> SentenceTran
         model,
         contrastive_train_dataset(config["loss"]),
         loss=config["loss"],
-        epochs=config["epochs"],
+        steps=config["steps"],
         batch_size=config["batch_size"],
         learning_rate=config["learning_rate"],
         seed=config["seed"],
@@ -517,6 +562,7 @@ __all__ = [
     "make_bert_config",
     "make_loss",
     "masked_lm_loss",
+    "mine_negatives",
     "pack_blocks",
     "pinned_wordpiece_tokenizer",
     "positive_pairs",

@@ -3,10 +3,13 @@
 import torch
 
 
-def mnrl_loss(anchors: torch.Tensor, positives: torch.Tensor, scale: float = 20.0) -> torch.Tensor:
+def mnrl_loss(
+    anchors: torch.Tensor, positives: torch.Tensor, negatives: torch.Tensor | None = None, scale: float = 20.0
+) -> torch.Tensor:
+    candidates = positives if negatives is None else torch.cat([positives, negatives])  # (batch or 2 batch, dim)
     a = torch.nn.functional.normalize(anchors, dim=-1)  # (batch, dim)
-    p = torch.nn.functional.normalize(positives, dim=-1)  # (batch, dim)
-    scores = scale * a @ p.T  # (batch, batch): row i scores anchor i against every positive
+    c = torch.nn.functional.normalize(candidates, dim=-1)
+    scores = scale * a @ c.T  # row i scores anchor i against every candidate; its positive is column i
     return torch.nn.functional.cross_entropy(scores, torch.arange(len(anchors)))
 
 

@@ -203,7 +203,7 @@ def test_cache_names_follow_the_configs():
     assert scratch_encoder_name({**SCRATCH_CONFIG, "steps": 1}) != scratch_encoder_name()
     assert contrastive_encoder_name().startswith("contrastive-encoder-")
     assert contrastive_encoder_name(base={**SCRATCH_CONFIG, "steps": 1}) != contrastive_encoder_name()
-    assert contrastive_encoder_name({**CONTRASTIVE_CONFIG, "epochs": 9}) != contrastive_encoder_name()
+    assert contrastive_encoder_name({**CONTRASTIVE_CONFIG, "steps": 9}) != contrastive_encoder_name()
 
 
 def test_corpus_has_train_but_not_test_sentences():

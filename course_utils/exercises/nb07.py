@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import torch
 
 from course_utils.exercises import exercise
@@ -11,19 +13,36 @@ def _normalize(x: torch.Tensor) -> torch.Tensor:
     return torch.nn.functional.normalize(x, dim=-1)
 
 
-@exercise("07.1", "write mnrl_loss(anchors, positives, scale=20.0): in-batch negatives ranking loss.")
+def reference_mnrl(anchors, positives, negatives=None, scale: float = 20.0) -> float:
+    """MNRL one anchor at a time, in plain Python: -log softmax of the right candidate, averaged."""
+    candidates = list(positives) + (list(negatives) if negatives is not None else [])
+    total = 0.0
+    for i, anchor in enumerate(anchors):
+        logits = [scale * float(torch.nn.functional.cosine_similarity(anchor, c, dim=0)) for c in candidates]
+        top = max(logits)
+        log_sum = top + math.log(sum(math.exp(x - top) for x in logits))
+        total += log_sum - logits[i]
+    return total / len(anchors)
+
+
+@exercise(
+    "07.1",
+    "write mnrl_loss(anchors, positives, negatives=None, scale=20.0): in-batch negatives, plus hard negatives.",
+)
 def check_mnrl_loss(mnrl_loss) -> None:
     generator = torch.Generator().manual_seed(0)
-    for batch, dim in [(4, 8), (16, 32)]:
+    for batch, dim, with_negatives in [(4, 8, False), (16, 32, False), (4, 8, True), (16, 32, True)]:
         anchors = torch.randn(batch, dim, generator=generator)
         positives = anchors + 0.5 * torch.randn(batch, dim, generator=generator)
-        scores = 20.0 * _normalize(anchors) @ _normalize(positives).T  # (batch, batch)
-        expected = torch.nn.functional.cross_entropy(scores, torch.arange(batch))
-        got = mnrl_loss(anchors, positives)
+        negatives = anchors + 0.8 * torch.randn(batch, dim, generator=generator) if with_negatives else None
+        expected = reference_mnrl(anchors, positives, negatives)
+        got = mnrl_loss(anchors, positives, negatives) if with_negatives else mnrl_loss(anchors, positives)
         assert torch.is_tensor(got) and got.dim() == 0, "return a scalar tensor."
-        assert torch.isclose(got, expected, atol=1e-4), (
-            f"with a batch of {batch} you returned {got.item():.4f}, expected {expected.item():.4f}: the logits are "
-            "scale * cosine(anchor i, positive j) for all i, j, and the right 'class' of anchor i is positive i."
+        what = "with hard negatives" if with_negatives else "without negatives"
+        assert abs(got.item() - expected) <= 1e-4, (
+            f"with a batch of {batch} {what} you returned {got.item():.4f}, expected {expected:.4f}: the logits of "
+            "anchor i are scale * cosine(anchor i, candidate j) for every positive j and every negative j, and its "
+            "right 'class' is positive i."
         )
     same = torch.randn(8, 16, generator=generator)
     assert mnrl_loss(same, same * 3) < mnrl_loss(same, same.flip(0)), "matching pairs must give a lower loss."
