@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,7 +17,6 @@ import pyarrow.parquet as pq
 
 QUIET_RAY = {
     "RAY_USAGE_STATS_ENABLED": "0",  # no usage report
-    "RAY_BACKEND_LOG_LEVEL": "error",  # the C++ core's log lines
     "RAY_DEDUP_LOGS": "0",
 }
 
@@ -91,13 +91,16 @@ def embed_to_parquet(
     rows = ray.data.from_items(
         [{"row": n, "id": i, "text": t} for n, (i, t) in enumerate(zip(ids, texts, strict=True))]
     )
-    vectors = rows.map_batches(
-        _Encoder,
-        fn_constructor_kwargs={"model_name": model_name, "batch_size": batch_size},
-        batch_size=batch_size,
-        compute=ray.data.ActorPoolStrategy(size=actors),
-        num_cpus=1,
-    )
+    with warnings.catch_warnings():  # max_restarts is passed as a "remote arg", deprecated from Ray 2.60 on
+        warnings.filterwarnings("ignore", message="`ray_remote_args` is deprecated")
+        vectors = rows.map_batches(
+            _Encoder,
+            fn_constructor_kwargs={"model_name": model_name, "batch_size": batch_size},
+            batch_size=batch_size,
+            compute=ray.data.ActorPoolStrategy(size=actors),
+            num_cpus=1,
+            max_restarts=0,  # an actor that fails is an error here, not restarted forever
+        )
     vectors.write_parquet(str(path))
 
 
