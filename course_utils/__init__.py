@@ -21,6 +21,9 @@ _LAZY = {
     "load_support_queries": "course_utils.support",
     "load_support_tickets": "course_utils.support",
     "support_ir_evaluator": "course_utils.support",
+    "support_pairs": "course_utils.support",
+    "ranking_metrics": "course_utils.support",
+    "retrieve": "course_utils.support",
     "load_domain_model": "course_utils.support",
     "load_tsdae_model": "course_utils.tsdae",
     "local_sts_task": "course_utils.mteb_tasks",
@@ -30,6 +33,13 @@ _LAZY = {
     "evaluate_analogies": "course_utils.word_vectors",
     "evaluate_wordsim": "course_utils.word_vectors",
     "load_tokenized_corpus": "course_utils.word_vectors",
+    "LaunchError": "course_utils.distributed",
+    "child_processes": "course_utils.distributed",
+    "launch_info": "course_utils.distributed",
+    "run_training": "course_utils.distributed",
+    "start_ray": "course_utils.cluster",
+    "embed_to_parquet": "course_utils.cluster",
+    "read_embeddings": "course_utils.cluster",
 }
 
 
