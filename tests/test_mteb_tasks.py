@@ -130,3 +130,19 @@ def test_run_mteb_writes_no_result_cache(model, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     run_mteb(model, [local_sts_task(load_sts("stsb", split="test").select(range(20)), "Tiny")])
     assert list(tmp_path.iterdir()) == []
+
+
+def test_importing_the_package_has_no_side_effects(tmp_path):
+    # A fresh interpreter: importing course_utils (and mteb_tasks) creates no folder and sets no environment variable.
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import os, course_utils, course_utils.mteb_tasks; "
+        "print('MTEB_CACHE' in os.environ, sorted(os.listdir(os.environ['COURSE_CACHE_DIR'])))"
+    )
+    env = {**os.environ, "COURSE_CACHE_DIR": str(tmp_path)}
+    env.pop("MTEB_CACHE", None)
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert out.split("\n")[-2:] == ["False []", ""]
