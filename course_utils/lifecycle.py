@@ -162,7 +162,7 @@ def top_ids(similarity: np.ndarray, ids: Sequence[str], k: int = 10) -> tuple[li
     """
     if similarity.ndim != 2 or similarity.shape[1] != len(ids):
         raise ValueError(f"similarity must be (n_queries, {len(ids)}) for {len(ids)} ids, got {similarity.shape}.")
-    scores, top = rank_top_k(similarity, k)  # (n_queries, k) each, best first
+    scores, top = rank_top_k(similarity, k, stable=True)  # (n_queries, k) each, best first
     return [[ids[j] for j in row] for row in top.tolist()], scores.numpy()
 
 

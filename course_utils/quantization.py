@@ -109,8 +109,8 @@ def binary_search_with_rescore(
     query_bits = np.packbits(query_vectors > 0, axis=1)  # (n_queries, bytes)
     hamming = similarity_matrix(query_bits, doc_bits, "ubinary", dim)  # (n_queries, n_docs)
     n_candidates = min(k * rescore_multiplier, doc_bits.shape[0])
-    candidates = rank_top_k(hamming, n_candidates)[1].numpy()  # (n_queries, n_candidates)
+    candidates = rank_top_k(hamming, n_candidates, stable=True)[1].numpy()  # (n_queries, n_candidates)
     signs = np.unpackbits(doc_bits, axis=1)[:, :dim].astype(np.float32) * 2 - 1  # (n_docs, dim), ±1
     rescored = np.einsum("qd,qcd->qc", query_vectors.astype(np.float32), signs[candidates])  # (n_queries, n_candidates)
-    order = rank_top_k(rescored, k)[1].numpy()  # (n_queries, min(k, n_candidates))
+    order = rank_top_k(rescored, k, stable=True)[1].numpy()  # (n_queries, min(k, n_candidates))
     return np.take_along_axis(candidates, order, axis=1)

@@ -71,21 +71,24 @@ def cos_sim(a, b) -> torch.Tensor:
     return a @ b.T  # (n, m)
 
 
-def rank_top_k(scores, k: int) -> tuple[torch.Tensor, torch.Tensor]:
+def rank_top_k(scores, k: int, stable: bool = False) -> tuple[torch.Tensor, torch.Tensor]:
     """Return the ``k`` highest entries of each row of a score matrix and their columns, best first.
 
-    Ties keep column order (a stable sort), so quantized scores with many ties rank the same on
-    every machine. ``k`` larger than the number of columns returns them all, ranked.
+    ``k`` larger than the number of columns returns them all, ranked.
 
     Args:
         scores: ``(n_queries, n_docs)`` tensor or array (any similarity: higher is better).
         k: how many to keep per row.
+        stable: how exact ties are ordered. ``False``: as ``torch.topk`` orders them (what
+            :func:`top_k` and the lessons' searches have always returned). ``True``: in column
+            order, like NumPy's stable ``argsort``, for scores with many ties (quantized
+            vectors, Hamming similarities) that must rank the same on every machine.
 
     Returns:
         (scores, indices), each ``(n_queries, min(k, n_docs))``; scores keep their dtype.
 
     Example:
-        >>> values, idx = rank_top_k([[0.5, 0.9, 0.5]], k=2)
+        >>> values, idx = rank_top_k([[0.5, 0.9, 0.5]], k=2, stable=True)
         >>> idx.tolist(), values.tolist()
         ([[1, 0]], [[0.9, 0.5]])
     """
@@ -96,6 +99,8 @@ def rank_top_k(scores, k: int) -> tuple[torch.Tensor, torch.Tensor]:
         raise ValueError(f"scores must be a (n_queries, n_docs) matrix, got shape {tuple(scores.shape)}.")
     if scores.shape[1] == 0:
         raise ValueError("the corpus is empty: there is nothing to search.")
+    if not stable:
+        return torch.topk(scores, k=min(k, scores.shape[1]), dim=1)  # (n_queries, k) each
     values, indices = torch.sort(scores, dim=1, descending=True, stable=True)  # (n_queries, n_docs)
     return values[:, :k], indices[:, :k]
 
@@ -103,7 +108,7 @@ def rank_top_k(scores, k: int) -> tuple[torch.Tensor, torch.Tensor]:
 def top_k(query_embeddings, corpus_embeddings, k: int = 5) -> tuple[torch.Tensor, torch.Tensor]:
     """Return the ``k`` most cosine-similar corpus rows for each query, best first.
 
-    ``k`` larger than the corpus returns the whole corpus, ranked; ties keep corpus order.
+    ``k`` larger than the corpus returns the whole corpus, ranked.
 
     Returns:
         (scores, indices), each (n_queries, k).

@@ -178,5 +178,5 @@ def retrieve(
     if corpus_embeddings is None:
         corpus_embeddings = model.encode(list(corpus.values()), normalize_embeddings=True, convert_to_tensor=True)
     query_embeddings = model.encode(queries, normalize_embeddings=True, convert_to_tensor=True)  # (n, dim)
-    values, indices = rank_top_k((query_embeddings @ corpus_embeddings.T).cpu(), k)  # (n, k) each
-    return [[article_ids[j] for j in row] for row in indices.tolist()], values.numpy()
+    values, indices = rank_top_k(query_embeddings @ corpus_embeddings.T, k)  # (n, k) each
+    return [[article_ids[j] for j in row] for row in indices.tolist()], values.cpu().numpy()
