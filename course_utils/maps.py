@@ -51,8 +51,9 @@ def cluster_purity(labels_true: Sequence, labels_pred: Sequence) -> float:
     if len(true_ids) == 0:
         raise ValueError("labels_true is empty.")
     pred_ids = _label_ids(labels_pred, len(true_ids), "labels_pred")
-    counts = np.zeros((pred_ids.max() + 1, true_ids.max() + 1), dtype=int)  # (clusters, classes)
-    np.add.at(counts, (pred_ids, true_ids), 1)
+    from sklearn.metrics.cluster import contingency_matrix
+
+    counts = contingency_matrix(pred_ids, true_ids)  # (clusters, classes): points of each class in each cluster
     return float(counts.max(axis=1).sum() / len(true_ids))
 
 
