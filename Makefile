@@ -37,10 +37,12 @@ test: data  ## fetch the data once if needed, then lint, unit tests and every no
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(OFFLINE) $(BIN)/python -m pytest tests
+	$(OFFLINE) $(BIN)/python -m pytest --doctest-modules course_utils -p no:cacheprovider
 	$(NBVAL) --junitxml=build/nbval-times.xml $(NOTEBOOKS)
 
-unit: $(STAMP)  ## only the unit tests
+unit: $(STAMP)  ## only the unit tests (and the docstring examples of course_utils)
 	$(OFFLINE) $(BIN)/python -m pytest tests
+	$(OFFLINE) $(BIN)/python -m pytest --doctest-modules course_utils -p no:cacheprovider
 
 nbval: data  ## only the notebooks (NB=notebooks/00_setup_check.ipynb for one)
 	$(NBVAL) $(or $(NB),$(NOTEBOOKS))

@@ -14,20 +14,6 @@ import faiss
 import numpy as np
 
 
-def unit_rows(vectors: np.ndarray) -> np.ndarray:
-    """Return a float32, C-contiguous copy of ``vectors`` with rows of length 1 (cosine = inner product).
-
-    Example:
-        >>> unit_rows(np.array([[3.0, 4.0]])).tolist()
-        [[0.6000000238418579, 0.800000011920929]]
-    """
-    vectors = np.array(vectors, dtype=np.float32, ndmin=2)  # (n, dim), a copy
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)  # (n, 1)
-    if np.any(norms == 0):
-        raise ValueError("a zero vector has no direction: remove it before a cosine search.")
-    return np.ascontiguousarray(vectors / norms)
-
-
 def hold_out_queries(vectors: np.ndarray, n_queries: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Split ``vectors`` into an index set and ``n_queries`` random held-out queries.
 
@@ -133,6 +119,7 @@ def benchmark(
 
     Example:
         >>> rng = np.random.default_rng(0)
+        >>> from course_utils.similarity import unit_rows
         >>> base, queries = unit_rows(rng.normal(size=(50, 4))), unit_rows(rng.normal(size=(5, 4)))
         >>> index = faiss.IndexFlatIP(4)
         >>> index.add(base)

@@ -24,6 +24,20 @@ NO_STSB_MESSAGE = (
 )
 
 
+def require_sts_columns(dataset: Dataset) -> None:
+    """Raise a ValueError naming the columns of :data:`REQUIRED_COLUMNS` that ``dataset`` lacks.
+
+    Example:
+        >>> require_sts_columns(Dataset.from_dict({"sentence1": ["a"], "sentence2": ["b"]}))
+        Traceback (most recent call last):
+        ...
+        ValueError: the dataset lacks the columns ['score']: load it with load_sts().
+    """
+    missing = set(REQUIRED_COLUMNS) - set(dataset.column_names)
+    if missing:
+        raise ValueError(f"the dataset lacks the columns {sorted(missing)}: load it with load_sts().")
+
+
 def _read_stsb_mirror(path: Path) -> Dataset:
     """Read one split of the original STS Benchmark files (tab-separated, no header)."""
     rows = {"sentence1": [], "sentence2": [], "score": []}

@@ -1,35 +1,28 @@
-"""Build a small sentence encoder from scratch: corpus, WordPiece tokenizer, MLM pre-training,
-contrastive fine-tuning, and cached loaders for the notebooks that reuse the results.
+"""Build a small sentence encoder from scratch: WordPiece tokenizer, MLM pre-training, pooling.
 
 Notebook 06 calls :func:`train_wordpiece_tokenizer` and :func:`pretrain_mlm` in view and saves
-the result under :func:`scratch_encoder_name`; notebook 07 fine-tunes it with
-:func:`train_contrastive` and saves the best model under :func:`contrastive_encoder_name`.
-Later notebooks call :func:`load_scratch_encoder` and :func:`load_contrastive_encoder`, which
-load those models from the course cache, or train them (a few CPU minutes) when missing.
+the result under :func:`scratch_encoder_name`. Later notebooks call :func:`load_scratch_encoder`,
+which loads that model from the course cache, or trains it (a few CPU minutes) when missing.
+The text it learns from is :func:`course_utils.corpora.load_corpus`; its contrastive
+fine-tuning (notebook 07) is in :mod:`course_utils.contrastive`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import io
-import re
-import time
 from collections.abc import Iterable
 from pathlib import Path
 
 import torch
-from datasets import Dataset
 from sentence_transformers import SentenceTransformer
 from tqdm.auto import tqdm
 from transformers import BertConfig, BertForMaskedLM, BertTokenizerFast, DataCollatorForLanguageModeling
 
 from course_utils.config import by_profile, cache_dir
-from course_utils.data import load_sts
+from course_utils.corpora import load_corpus
 from course_utils.device import get_device
-from course_utils.models import cache_name, load_or_train
 from course_utils.seed import set_seed
-from course_utils.word_vectors import wikipedia_pages
+from course_utils.training import cache_name, load_or_train
 
 SPECIAL_TOKENS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
 
@@ -56,62 +49,6 @@ SCRATCH_CONFIG = {
 #: The full profile (a GPU) pre-trains the same model much longer: about 100 passes over the corpus.
 FULL_SCRATCH_OVERRIDES = {"batch_size": 128, "steps": 10_000}
 
-#: The contrastive fine-tuning of notebook 07 whose model later notebooks reuse.
-CONTRASTIVE_CONFIG = {
-    "loss": "cosine",
-    "steps": 60,
-    "batch_size": 32,
-    "learning_rate": 4e-4,
-    "seed": 42,
-}
-
-_WIKI_MARKUP = re.compile(r"'{2,}|\[\[|\]\]|<[^>]+>")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
-
-
-def _split_sentences(text: str, min_words: int = 4) -> list[str]:
-    """Split running text into sentences of at least ``min_words`` words."""
-    sentences = (s.strip() for s in _SENTENCE_END.split(" ".join(text.split())))
-    return [s for s in sentences if len(s.split()) >= min_words]
-
-
-def _wikipedia_sentences() -> list[str]:
-    """Sentences of the 106-article Wikipedia sample shipped in gensim's test data."""
-    sentences = []
-    for _title, paragraphs in wikipedia_pages():
-        for paragraph in paragraphs:
-            if paragraph[0] in "=*|{!:;#":  # headings, lists, tables
-                continue
-            sentences += _split_sentences(_WIKI_MARKUP.sub("", paragraph))
-    return sentences
-
-
-def _lee_sentences() -> list[str]:
-    """Sentences of the Lee news corpus (gensim test data, Latin-1 encoded)."""
-    from gensim.test.utils import datapath
-
-    text = Path(datapath("lee_background.cor")).read_text(encoding="latin-1")
-    return [s for line in text.splitlines() for s in _split_sentences(line)]
-
-
-def load_corpus(include_sts: bool = True) -> list[str]:
-    """Return the course's pre-training corpus as a list of sentences (no duplicates).
-
-    The Wikipedia sample (106 articles) and the Lee news corpus from gensim's test data,
-    plus, when ``include_sts``, the unlabeled sentences of the STS Benchmark *train* split
-    (never validation or test, which the course evaluates on). About a million words.
-
-    Example:
-        >>> sentences = load_corpus()
-        >>> len(sentences) > 30_000
-        True
-    """
-    sentences = _wikipedia_sentences() + _lee_sentences()
-    if include_sts:
-        train = load_sts("stsb", split="train")
-        sentences += list(train["sentence1"]) + list(train["sentence2"])
-    return list(dict.fromkeys(sentences))  # drop duplicates, keep the order
-
 
 def train_wordpiece_tokenizer(
     texts: Iterable[str], save_dir: str | Path, vocab_size: int = 8000, min_frequency: int = 2
@@ -130,7 +67,8 @@ def train_wordpiece_tokenizer(
         min_frequency: pieces seen fewer times are not merged into the vocabulary.
 
     Example:
-        >>> tok = train_wordpiece_tokenizer(["a cat sat on the mat"] * 10, "/tmp/tok", vocab_size=100)
+        >>> save_dir = cache_dir() / "work" / "doctest-wordpiece"
+        >>> tok = train_wordpiece_tokenizer(["a cat sat on the mat"] * 10, save_dir, vocab_size=100)
         >>> tok.tokenize("the cat")
         ['the', 'cat']
     """
@@ -160,7 +98,7 @@ def pinned_wordpiece_tokenizer(save_dir: str | Path) -> BertTokenizerFast:
     every machine and every run, so the models of notebooks 06, 07, 09 and 10 are reproducible.
 
     Example:
-        >>> len(pinned_wordpiece_tokenizer("/tmp/tok"))
+        >>> len(pinned_wordpiece_tokenizer(cache_dir() / "work" / "doctest-pinned"))
         8000
     """
     save_dir = Path(save_dir)
@@ -175,7 +113,8 @@ def make_bert_config(tokenizer: BertTokenizerFast, config: dict = SCRATCH_CONFIG
     """Return the small BERT architecture of ``config`` for ``tokenizer``'s vocabulary.
 
     Example:
-        >>> make_bert_config(tokenizer).num_hidden_layers  # doctest: +SKIP
+        >>> tokenizer = pinned_wordpiece_tokenizer(cache_dir() / "work" / "doctest-pinned")
+        >>> make_bert_config(tokenizer).num_hidden_layers
         4
     """
     return BertConfig(
@@ -198,7 +137,8 @@ def pack_blocks(texts: Iterable[str], tokenizer: BertTokenizerFast, max_length: 
         (n_blocks, max_length) token ids.
 
     Example:
-        >>> pack_blocks(["a cat sat"] * 50, tokenizer, max_length=16).shape  # doctest: +SKIP
+        >>> tokenizer = pinned_wordpiece_tokenizer(cache_dir() / "work" / "doctest-pinned")
+        >>> pack_blocks(["a cat sat"] * 50, tokenizer, max_length=16).shape  # 3 tokens a text, 14 per block
         torch.Size([10, 16])
     """
     if max_length < 3:
@@ -260,7 +200,11 @@ def pretrain_mlm(
         device: where to train (default: :func:`course_utils.get_device`).
 
     Example:
-        >>> losses = pretrain_mlm(model, tokenizer, blocks, steps=5)  # doctest: +SKIP
+        >>> tokenizer = pinned_wordpiece_tokenizer(cache_dir() / "work" / "doctest-pinned")
+        >>> small = {**SCRATCH_CONFIG, "num_hidden_layers": 1, "hidden_size": 32, "intermediate_size": 64}
+        >>> model = BertForMaskedLM(make_bert_config(tokenizer, small))
+        >>> blocks = pack_blocks(["a cat sat on the mat"] * 40, tokenizer, max_length=16)
+        >>> losses = pretrain_mlm(model, tokenizer, blocks, steps=5, batch_size=4, device="cpu")
         >>> len(losses)
         5
     """
@@ -325,18 +269,18 @@ def scratch_config() -> dict:
     return by_profile(quick=SCRATCH_CONFIG, full={**SCRATCH_CONFIG, **FULL_SCRATCH_OVERRIDES})
 
 
+def _scratch_cache_config(config: dict | None = None) -> dict:
+    """What names the cached scratch encoder: ``config`` and the pinned vocabulary's checksum."""
+    vocab = hashlib.md5(PINNED_VOCAB.read_bytes()).hexdigest()[:8]
+    return {**(config or scratch_config()), "vocab": vocab}
+
+
 def scratch_encoder_name(config: dict | None = None) -> str:
     """The course-cache name of the MLM-pretrained encoder of ``config`` (default: :func:`scratch_config`).
 
     The pinned vocabulary's checksum enters the name too, so a changed vocabulary never reuses an old model.
     """
-    vocab = hashlib.md5(PINNED_VOCAB.read_bytes()).hexdigest()[:8]
-    return cache_name("scratch-encoder", {**(config or scratch_config()), "vocab": vocab})
-
-
-def contrastive_encoder_name(config: dict = CONTRASTIVE_CONFIG, base: dict | None = None) -> str:
-    """The course-cache name of the contrastive encoder of ``config``, trained from the encoder of ``base``."""
-    return cache_name("contrastive-encoder", {**config, "base": scratch_encoder_name(base)})
+    return cache_name("scratch-encoder", _scratch_cache_config(config))
 
 
 def build_scratch_encoder(
@@ -388,188 +332,11 @@ def load_scratch_encoder(device: torch.device | str | None = None) -> SentenceTr
         >>> load_scratch_encoder().encode(["a cat sat on the mat"]).shape  # doctest: +SKIP
         (1, 256)
     """
-    return load_or_train(scratch_encoder_name(), lambda: build_scratch_encoder()[0], device=device)
-
-
-def positive_pairs(dataset: Dataset, min_score: float = 0.8) -> Dataset:
-    """Keep the pairs scored at least ``min_score`` (0.8 = 4 out of 5) as (anchor, positive).
-
-    Example:
-        >>> pairs = positive_pairs(load_sts("stsb", split="train"))  # doctest: +SKIP
-        >>> pairs.column_names
-        ['anchor', 'positive']
-    """
-    kept = dataset.filter(lambda row: row["score"] >= min_score)
-    return kept.select_columns(["sentence1", "sentence2"]).rename_columns(
-        {"sentence1": "anchor", "sentence2": "positive"}
-    )
-
-
-def make_loss(name: str, model: SentenceTransformer):
-    """Return the sentence-transformers loss called ``name`` for ``model``.
-
-    ``"cosine"`` (CosineSimilarityLoss), ``"cosent"`` (CoSENTLoss): regression on scored pairs;
-    ``"mnrl"`` (MultipleNegativesRankingLoss): (anchor, positive[, negative]) with in-batch negatives.
-    """
-    from sentence_transformers.sentence_transformer import losses
-
-    table = {
-        "cosine": losses.CosineSimilarityLoss,
-        "cosent": losses.CoSENTLoss,
-        "mnrl": losses.MultipleNegativesRankingLoss,
-    }
-    if name not in table:
-        raise ValueError(f"loss {name!r} is not known: use one of {sorted(table)}.")
-    return table[name](model)
-
-
-def train_contrastive(
-    model: SentenceTransformer,
-    train_dataset: Dataset,
-    loss: str = "cosine",
-    epochs: float = 1,
-    batch_size: int = 16,
-    learning_rate: float = 1e-4,
-    seed: int = 42,
-    run_name: str | None = None,
-    steps: int | None = None,
-    logging_steps: int = 5,
-) -> tuple[float, list[tuple[int, float]]]:
-    """Fine-tune ``model`` in place with sentence-transformers' trainer.
-
-    Returns the seconds it took and the training loss curve, ``(step, loss)`` every ``logging_steps``
-    (from the trainer's ``state.log_history``). No progress display: the curve is the record.
-
-    Args:
-        model: the SentenceTransformer to train.
-        train_dataset: scored pairs (sentence1, sentence2, score) for ``"cosine"``/``"cosent"``;
-            (anchor, positive[, negative]) for ``"mnrl"``.
-        loss: ``"cosine"``, ``"cosent"`` or ``"mnrl"`` (see :func:`make_loss`).
-        epochs: passes over ``train_dataset`` (ignored when ``steps`` is given).
-        batch_size: pairs per step (for MNRL, also the number of in-batch negatives + 1).
-        learning_rate: peak learning rate (linear warm-up over 10 %, then decay).
-        seed: seeds shuffling and dropout.
-        run_name: the trainer's output folder under the course cache (default: the loss name).
-        steps: a fixed number of optimizer steps, to give several losses the same budget.
-        logging_steps: steps between two points of the loss curve.
-    """
-    from sentence_transformers import SentenceTransformerTrainer
-    from sentence_transformers.sentence_transformer.training_args import BatchSamplers
-    from transformers import PrinterCallback
-
-    from course_utils.training import training_args
-
-    args = training_args(
-        run_name or f"contrastive-{loss}",
-        num_train_epochs=epochs,
-        per_device_train_batch_size=batch_size,
-        learning_rate=learning_rate,
-        seed=seed,
-        data_seed=seed,
-        max_steps=steps or -1,
-        logging_steps=logging_steps,
-        disable_tqdm=True,
-        # MNRL: identical texts in one batch would be false in-batch negatives.
-        batch_sampler=BatchSamplers.NO_DUPLICATES if loss == "mnrl" else BatchSamplers.BATCH_SAMPLER,
-    )
-    # The trainer samples model-card widget examples behind a progress bar unless the card has some already
-    # (sentence-transformers 6.2 ignores generate_widget_examples there); the course's models need none.
-    model.model_card_data.widget = model.model_card_data.widget or [{"text": "course model"}]
-    trainer = SentenceTransformerTrainer(
-        model=model, args=args, train_dataset=train_dataset, loss=make_loss(loss, model)
-    )
-    trainer.remove_callback(PrinterCallback)  # it would print every log line as a dict
-    start = time.perf_counter()
-    trainer.train()
-    model.eval()
-    curve = [(entry["step"], entry["loss"]) for entry in trainer.state.log_history if "loss" in entry]
-    return time.perf_counter() - start, curve
-
-
-def mine_negatives(pairs: Dataset, model: SentenceTransformer, corpus: list[str], **settings) -> Dataset:
-    """``sentence_transformers.util.mine_hard_negatives`` with one negative per pair, as triplets.
-
-    ``settings`` go to ``mine_hard_negatives`` (``relative_margin``, ``range_min``, ``max_score``...).
-    Its statistics are off (``verbose=False``), and so are the progress bars that sentence-transformers 6.2
-    draws whatever ``verbose`` says: encoding bars are switched off for the call, the scoring bar goes to a
-    buffer. Errors still raise.
-
-    Example:
-        >>> triplets = mine_negatives(pairs, load_model(), corpus, relative_margin=0.05)  # doctest: +SKIP
-        >>> triplets.column_names
-        ['anchor', 'positive', 'negative']
-    """
-    from sentence_transformers.util import mine_hard_negatives
-
-    def without_bar(encode):
-        return lambda *args, **kwargs: encode(*args, **{**kwargs, "show_progress_bar": False})
-
-    for name in ("encode_query", "encode_document"):  # mining asks for the bars; these instance attributes win
-        setattr(model, name, without_bar(getattr(model, name)))
-    try:
-        with contextlib.redirect_stderr(io.StringIO()):
-            return mine_hard_negatives(
-                pairs, model, corpus=corpus, num_negatives=1, output_format="triplet", verbose=False, **settings
-            )
-    finally:
-        del model.encode_query, model.encode_document  # the class's methods again
-
-
-def contrastive_train_dataset(loss: str) -> Dataset:
-    """The STS Benchmark train split in the shape ``loss`` needs (scored pairs, or positives for MNRL)."""
-    train = load_sts("stsb", split="train")
-    return positive_pairs(train) if loss == "mnrl" else train
-
-
-def build_contrastive_encoder(config: dict = CONTRASTIVE_CONFIG) -> SentenceTransformer:
-    """Fine-tune the scratch encoder with the loss of ``config`` on STS Benchmark train pairs."""
-    model = load_scratch_encoder()
-    train_contrastive(
-        model,
-        contrastive_train_dataset(config["loss"]),
-        loss=config["loss"],
-        steps=config["steps"],
-        batch_size=config["batch_size"],
-        learning_rate=config["learning_rate"],
+    config = scratch_config()
+    return load_or_train(
+        "scratch-encoder",
+        _scratch_cache_config(config),
+        lambda: build_scratch_encoder(config)[0],
+        device=device,
         seed=config["seed"],
     )
-    return model
-
-
-def load_contrastive_encoder(device: torch.device | str | None = None) -> SentenceTransformer:
-    """Return notebook 07's best contrastive model: the scratch encoder fine-tuned on STS pairs.
-
-    Loaded from the course cache; trained first (a few CPU minutes) when it is missing.
-
-    Example:
-        >>> load_contrastive_encoder().encode(["a cat sat on the mat"]).shape  # doctest: +SKIP
-        (1, 256)
-    """
-    return load_or_train(contrastive_encoder_name(), build_contrastive_encoder, device=device)
-
-
-__all__ = [
-    "CONTRASTIVE_CONFIG",
-    "FULL_SCRATCH_OVERRIDES",
-    "SCRATCH_CONFIG",
-    "build_contrastive_encoder",
-    "build_scratch_encoder",
-    "contrastive_encoder_name",
-    "contrastive_train_dataset",
-    "load_contrastive_encoder",
-    "load_corpus",
-    "load_scratch_encoder",
-    "make_bert_config",
-    "make_loss",
-    "masked_lm_loss",
-    "mine_negatives",
-    "pack_blocks",
-    "pinned_wordpiece_tokenizer",
-    "positive_pairs",
-    "pretrain_mlm",
-    "scratch_config",
-    "scratch_encoder_name",
-    "to_sentence_transformer",
-    "train_contrastive",
-    "train_wordpiece_tokenizer",
-]

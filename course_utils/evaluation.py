@@ -6,6 +6,8 @@ from datasets import Dataset
 from sentence_transformers import SentenceTransformer
 from sentence_transformers.sentence_transformer.evaluation import EmbeddingSimilarityEvaluator
 
+from course_utils.data import require_sts_columns
+
 
 def evaluate_sts(model: SentenceTransformer, dataset: Dataset, batch_size: int = 64) -> dict[str, float]:
     """Score a model on scored sentence pairs: correlation of cosine similarity with the gold score.
@@ -25,9 +27,7 @@ def evaluate_sts(model: SentenceTransformer, dataset: Dataset, batch_size: int =
         >>> evaluate_sts(load_model(), load_sts("stsb"))["spearman_cosine"]  # doctest: +SKIP
         0.8203...
     """
-    missing = {"sentence1", "sentence2", "score"} - set(dataset.column_names)
-    if missing:
-        raise ValueError(f"the dataset lacks the columns {sorted(missing)}: load it with load_sts().")
+    require_sts_columns(dataset)
     if len(dataset) < 2:
         raise ValueError("a correlation needs at least 2 scored pairs.")
     evaluator = EmbeddingSimilarityEvaluator(

@@ -11,10 +11,12 @@ from collections.abc import Sequence
 import matplotlib.pyplot as plt
 import numpy as np
 
+from course_utils.similarity import unit_rows
+
 METHODS = ("pca", "tsne", "umap")
 
 
-def _as_matrix(embeddings, name: str = "embeddings") -> np.ndarray:
+def _checked_embeddings(embeddings, name: str = "embeddings") -> np.ndarray:
     values = np.asarray(embeddings.detach().cpu() if hasattr(embeddings, "detach") else embeddings, dtype=float)
     if values.ndim != 2 or len(values) == 0:
         raise ValueError(f"{name} must be a non-empty 2-D array (n, dim), got shape {values.shape}.")
@@ -49,8 +51,9 @@ def cluster_purity(labels_true: Sequence, labels_pred: Sequence) -> float:
     if len(true_ids) == 0:
         raise ValueError("labels_true is empty.")
     pred_ids = _label_ids(labels_pred, len(true_ids), "labels_pred")
-    counts = np.zeros((pred_ids.max() + 1, true_ids.max() + 1), dtype=int)  # (clusters, classes)
-    np.add.at(counts, (pred_ids, true_ids), 1)
+    from sklearn.metrics.cluster import contingency_matrix
+
+    counts = contingency_matrix(pred_ids, true_ids)  # (clusters, classes): points of each class in each cluster
     return float(counts.max(axis=1).sum() / len(true_ids))
 
 
@@ -73,14 +76,11 @@ def kmeans_labels(embeddings, k: int, seed: int = 42, n_init: int = 10, normaliz
     from sklearn.cluster import KMeans
     from threadpoolctl import threadpool_limits
 
-    values = _as_matrix(embeddings)
+    values = _checked_embeddings(embeddings)
     if not 1 <= k <= len(values):
         raise ValueError(f"k must be between 1 and the number of rows ({len(values)}), got {k}.")
     if normalize:
-        norms = np.linalg.norm(values, axis=1, keepdims=True)  # (n, 1)
-        if (norms == 0).any():
-            raise ValueError("cannot normalise a zero vector: drop all-zero rows first.")
-        values = values / norms  # (n, dim), unit rows
+        values = unit_rows(values, dtype=float)  # (n, dim), unit rows
     with threadpool_limits(limits=1):  # one thread: the same sums in the same order on every machine
         return KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(values).labels_
 
@@ -106,7 +106,7 @@ def cluster_scores(embeddings, labels: Sequence, k: int | None = None, seed: int
     """
     from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score, silhouette_score
 
-    values = _as_matrix(embeddings)
+    values = _checked_embeddings(embeddings)
     label_ids = _label_ids(labels, len(values))
     n_labels = int(label_ids.max()) + 1
     if not 2 <= n_labels < len(values):
@@ -139,7 +139,7 @@ def project_2d(embeddings, method: str, seed: int = 42, n_neighbors: int = 15) -
         >>> project_2d(np.eye(4), "pca").shape
         (4, 2)
     """
-    values = _as_matrix(embeddings)
+    values = _checked_embeddings(embeddings)
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}, not {method!r}.")
     if len(values) < 4:
@@ -183,7 +183,7 @@ def scatter_maps(maps: dict, labels: Sequence, title: str | None = None, annotat
     colours = plt.get_cmap("tab20" if len(classes) > 10 else "tab10")
     fig, axes = plt.subplots(1, len(maps), figsize=(4.6 * len(maps), 4.6), squeeze=False)
     for ax, (name, coords) in zip(axes[0], maps.items(), strict=True):
-        coords = _as_matrix(coords, "coordinates")
+        coords = _checked_embeddings(coords, "coordinates")
         if coords.shape != (len(labels), 2):
             raise ValueError(f"map {name!r} has shape {coords.shape}, expected ({len(labels)}, 2).")
         for i, cls in enumerate(classes):

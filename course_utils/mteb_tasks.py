@@ -18,73 +18,89 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
-from course_utils.config import cache_dir
-
-# mteb creates its result cache folder on import: keep it inside the course cache.
-os.environ.setdefault("MTEB_CACHE", str(cache_dir() / "mteb"))
-
-import mteb
 from datasets import Dataset, DatasetDict
-from mteb.abstasks import AbsTaskClassification, AbsTaskRetrieval, AbsTaskSTS
-from mteb.abstasks.task_metadata import TaskMetadata
 from sentence_transformers import SentenceTransformer
 
-from course_utils.data import REQUIRED_COLUMNS
+from course_utils.config import cache_dir
+from course_utils.data import REQUIRED_COLUMNS, require_sts_columns
+
+if TYPE_CHECKING:
+    import mteb
 
 LOCAL_DATASET = {"path": "local/embeddings-course", "revision": "local"}  # never downloaded: the data is preloaded
 
 
-def _metadata(name: str, task_type: str, main_score: str, description: str) -> TaskMetadata:
-    if not name or not name.replace("_", "").replace("-", "").replace(".", "").isalnum():
-        raise ValueError(f"task name {name!r}: use letters, digits, '-', '_' or '.' (it names the result).")
-    return TaskMetadata(
-        name=name,
-        description=description,
-        dataset=LOCAL_DATASET,
-        type=task_type,
-        category="t2t",
-        modalities=["text"],
-        eval_splits=["test"],
-        eval_langs=["eng-Latn"],
-        main_score=main_score,
+@lru_cache(maxsize=1)
+def _mteb() -> SimpleNamespace:
+    """Import mteb on first use and define the local task classes on top of it.
+
+    mteb creates its result-cache folder when it is imported; ``MTEB_CACHE`` (unless already
+    set) keeps that folder inside the course cache. Nothing happens when this module is imported.
+    """
+    os.environ.setdefault("MTEB_CACHE", str(cache_dir() / "mteb"))
+    import mteb
+    from mteb.abstasks import AbsTaskClassification, AbsTaskRetrieval, AbsTaskSTS
+    from mteb.abstasks.task_metadata import TaskMetadata
+
+    def _metadata(name: str, task_type: str, main_score: str, description: str) -> TaskMetadata:
+        if not name or not name.replace("_", "").replace("-", "").replace(".", "").isalnum():
+            raise ValueError(f"task name {name!r}: use letters, digits, '-', '_' or '.' (it names the result).")
+        return TaskMetadata(
+            name=name,
+            description=description,
+            dataset=LOCAL_DATASET,
+            type=task_type,
+            category="t2t",
+            modalities=["text"],
+            eval_splits=["test"],
+            eval_langs=["eng-Latn"],
+            main_score=main_score,
+        )
+
+    class LocalSTSTask(AbsTaskSTS):
+        """An MTEB STS task over local scored pairs; main score: Spearman of cosine similarities."""
+
+        def __init__(self, dataset: Dataset, name: str, min_score: float, max_score: float) -> None:
+            self.metadata = _metadata(name, "STS", "cosine_spearman", "Local scored sentence pairs.")
+            self.min_score, self.max_score = min_score, max_score
+            super().__init__()
+            self.dataset = DatasetDict({"test": dataset})
+            self.data_loaded = True
+
+    class LocalRetrievalTask(AbsTaskRetrieval):
+        """An MTEB retrieval task over a local corpus, queries and relevance judgements; main score: nDCG@10."""
+
+        def __init__(
+            self, corpus: Dataset, queries: Dataset, relevant_docs: dict[str, dict[str, int]], name: str
+        ) -> None:
+            self.metadata = _metadata(name, "Retrieval", "ndcg_at_10", "Local queries against a local corpus.")
+            super().__init__()
+            split = {"corpus": corpus, "queries": queries, "relevant_docs": relevant_docs, "top_ranked": None}
+            self.dataset = {"default": {"test": split}}
+            self.data_loaded = True
+
+    class LocalClassificationTask(AbsTaskClassification):
+        """An MTEB classification task: logistic regression on embeddings; main score: accuracy."""
+
+        def __init__(
+            self, train: Dataset, test: Dataset, name: str, samples_per_label: int, n_experiments: int
+        ) -> None:
+            self.metadata = _metadata(name, "Classification", "accuracy", "Local labelled texts.")
+            self.samples_per_label, self.n_experiments = samples_per_label, n_experiments
+            super().__init__()
+            self.dataset = DatasetDict({"train": train, "test": test})
+            self.data_loaded = True
+
+    return SimpleNamespace(
+        mteb=mteb, sts=LocalSTSTask, retrieval=LocalRetrievalTask, classification=LocalClassificationTask
     )
 
 
-class LocalSTSTask(AbsTaskSTS):
-    """An MTEB STS task over local scored pairs; main score: Spearman of cosine similarities."""
-
-    def __init__(self, dataset: Dataset, name: str, min_score: float, max_score: float) -> None:
-        self.metadata = _metadata(name, "STS", "cosine_spearman", "Local scored sentence pairs.")
-        self.min_score, self.max_score = min_score, max_score
-        super().__init__()
-        self.dataset = DatasetDict({"test": dataset})
-        self.data_loaded = True
-
-
-class LocalRetrievalTask(AbsTaskRetrieval):
-    """An MTEB retrieval task over a local corpus, queries and relevance judgements; main score: nDCG@10."""
-
-    def __init__(self, corpus: Dataset, queries: Dataset, relevant_docs: dict[str, dict[str, int]], name: str) -> None:
-        self.metadata = _metadata(name, "Retrieval", "ndcg_at_10", "Local queries against a local corpus.")
-        super().__init__()
-        split = {"corpus": corpus, "queries": queries, "relevant_docs": relevant_docs, "top_ranked": None}
-        self.dataset = {"default": {"test": split}}
-        self.data_loaded = True
-
-
-class LocalClassificationTask(AbsTaskClassification):
-    """An MTEB classification task: logistic regression on embeddings; main score: accuracy."""
-
-    def __init__(self, train: Dataset, test: Dataset, name: str, samples_per_label: int, n_experiments: int) -> None:
-        self.metadata = _metadata(name, "Classification", "accuracy", "Local labelled texts.")
-        self.samples_per_label, self.n_experiments = samples_per_label, n_experiments
-        super().__init__()
-        self.dataset = DatasetDict({"train": train, "test": test})
-        self.data_loaded = True
-
-
-def local_sts_task(dataset: Dataset, name: str, score_range: tuple[float, float] = (0.0, 1.0)) -> LocalSTSTask:
+def local_sts_task(dataset: Dataset, name: str, score_range: tuple[float, float] = (0.0, 1.0)) -> mteb.AbsTask:
     """Wrap scored sentence pairs (any :func:`course_utils.load_sts` dataset) as an MTEB STS task.
 
     Args:
@@ -96,15 +112,13 @@ def local_sts_task(dataset: Dataset, name: str, score_range: tuple[float, float]
     Example:
         >>> task = local_sts_task(load_sts("stsb", split="test"), "STSBenchmarkLocal")  # doctest: +SKIP
     """
-    missing = set(REQUIRED_COLUMNS) - set(dataset.column_names)
-    if missing:
-        raise ValueError(f"the dataset lacks the columns {sorted(missing)}: load it with load_sts().")
+    require_sts_columns(dataset)
     if len(dataset) < 2:
         raise ValueError("an STS task needs at least 2 scored pairs (a correlation of one pair is undefined).")
     low, high = score_range
     if not high > low:
         raise ValueError(f"score_range={score_range}: the highest score must exceed the lowest.")
-    return LocalSTSTask(dataset.select_columns(list(REQUIRED_COLUMNS)), name, low, high)
+    return _mteb().sts(dataset.select_columns(list(REQUIRED_COLUMNS)), name, low, high)
 
 
 def local_retrieval_task(
@@ -113,7 +127,7 @@ def local_retrieval_task(
     relevant: Mapping[str, Sequence[str] | str],
     name: str,
     titles: Mapping[str, str] | None = None,
-) -> LocalRetrievalTask:
+) -> mteb.AbsTask:
     """Build an MTEB retrieval task from plain dictionaries.
 
     Args:
@@ -145,7 +159,7 @@ def local_retrieval_task(
     if titles is not None:
         corpus_columns["title"] = [titles.get(d, "") for d in corpus]
     query_ds = Dataset.from_dict({"id": [str(q) for q in queries], "text": list(queries.values())})
-    return LocalRetrievalTask(Dataset.from_dict(corpus_columns), query_ds, relevant_docs, name)
+    return _mteb().retrieval(Dataset.from_dict(corpus_columns), query_ds, relevant_docs, name)
 
 
 def local_classification_task(
@@ -154,7 +168,7 @@ def local_classification_task(
     name: str,
     samples_per_label: int = 8,
     n_experiments: int = 10,
-) -> LocalClassificationTask:
+) -> mteb.AbsTask:
     """Build an MTEB classification task: a logistic regression on the embeddings predicts labels.
 
     As in MTEB, each of ``n_experiments`` runs trains on ``samples_per_label`` random
@@ -181,7 +195,7 @@ def local_classification_task(
     unseen = {str(label) for label in test[1]} - {str(label) for label in train[1]}
     if unseen:
         raise ValueError(f"labels in test but never in train: {sorted(unseen)}.")
-    return LocalClassificationTask(splits["train"], splits["test"], name, samples_per_label, n_experiments)
+    return _mteb().classification(splits["train"], splits["test"], name, samples_per_label, n_experiments)
 
 
 def run_mteb(model: SentenceTransformer, tasks: Sequence, batch_size: int = 64) -> dict[str, float]:
@@ -195,7 +209,7 @@ def run_mteb(model: SentenceTransformer, tasks: Sequence, batch_size: int = 64) 
         {'STSb': 0.8203...}
     """
     logging.getLogger("mteb").setLevel(logging.ERROR)  # MTEB logs each phase at WARNING in notebooks
-    result = mteb.evaluate(
+    result = _mteb().mteb.evaluate(
         model,
         list(tasks),
         cache=None,  # no reading or writing of ~/.cache/mteb: every call really runs

@@ -1,8 +1,12 @@
-"""Turn token embeddings into one vector per sentence."""
+"""Turn token embeddings into one vector per sentence: CLS, mean and max pooling, and a batched runner."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import torch
+
+from course_utils.tokenization import tokenize
 
 
 def _check(token_embeddings: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
@@ -70,3 +74,52 @@ def cls_pool(token_embeddings: torch.Tensor, attention_mask: torch.Tensor | None
     _check(token_embeddings, attention_mask)
     first = attention_mask.int().argmax(dim=1)  # (batch,), index of the first real token
     return token_embeddings[torch.arange(token_embeddings.shape[0]), first]  # (batch, hidden)
+
+
+@torch.no_grad()
+def pooled_embeddings(
+    texts: Sequence[str],
+    tokenizer,
+    model,
+    poolers: dict[str, Callable[[torch.Tensor, torch.Tensor], torch.Tensor]],
+    batch_size: int = 64,
+    max_length: int | None = None,
+) -> dict[str, torch.Tensor]:
+    """Run ``model`` over ``texts`` in batches and pool its token outputs in several ways at once.
+
+    Texts are batched by length (less padding, faster) and the results put back in input order.
+
+    Args:
+        texts: the sentences.
+        tokenizer, model: a matched Hugging Face pair
+            (see :func:`course_utils.tokenization.check_tokenizer_matches_model`).
+        poolers: name -> function(last_hidden_state, attention_mask) -> (batch, hidden),
+            e.g. ``{"mean": mean_pool, "cls": cls_pool}``.
+        batch_size: texts per forward pass.
+        max_length: truncation length (see :func:`course_utils.tokenization.tokenize`).
+
+    Returns:
+        name -> (len(texts), hidden) tensor on the CPU.
+
+    Example:
+        >>> from transformers import AutoModel, AutoTokenizer
+        >>> from course_utils.models import model_path
+        >>> tokenizer, model = AutoTokenizer.from_pretrained(model_path()), AutoModel.from_pretrained(model_path())
+        >>> out = pooled_embeddings(["a cat", "a dog"], tokenizer, model, {"mean": mean_pool})
+        >>> out["mean"].shape
+        torch.Size([2, 384])
+    """
+    texts = list(texts)
+    if not texts:
+        raise ValueError("there is nothing to embed: the list of texts is empty.")
+    device = next(model.parameters()).device
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    parts: dict[str, list[torch.Tensor]] = {name: [] for name in poolers}
+    model.eval()
+    for start in range(0, len(texts), batch_size):
+        batch = tokenize(tokenizer, [texts[i] for i in order[start : start + batch_size]], max_length).to(device)
+        hidden = model(**batch).last_hidden_state  # (batch, seq_len, hidden)
+        for name, pool in poolers.items():
+            parts[name].append(pool(hidden, batch["attention_mask"]).cpu())  # (batch, hidden)
+    inverse = torch.argsort(torch.tensor(order))  # position of each input text in the sorted order
+    return {name: torch.cat(chunks)[inverse] for name, chunks in parts.items()}  # (n, hidden) each

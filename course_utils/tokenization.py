@@ -1,4 +1,4 @@
-"""Tokenizers and the models they feed: tokenize safely, check a pair matches, embed tokens.
+"""Tokenizers and the models they feed: tokenize safely, check that a pair matches.
 
 A tokenizer turns text into ids; the model's input embedding matrix has one row per id.
 The two are a matched pair: a tokenizer built with another vocabulary still produces ids,
@@ -9,10 +9,8 @@ and the model still runs, but each id now points at the row of an unrelated toke
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-
-import torch
 
 
 def _unwrap(model):
@@ -58,6 +56,8 @@ def check_tokenizer_matches_model(tokenizer, model, model_dir: str | Path | None
         ValueError: naming the mismatch and how to fix it.
 
     Example:
+        >>> from transformers import AutoModel, AutoTokenizer
+        >>> from course_utils.models import model_path
         >>> path = model_path()
         >>> check_tokenizer_matches_model(AutoTokenizer.from_pretrained(path), AutoModel.from_pretrained(path))
     """
@@ -111,6 +111,9 @@ def tokenize(tokenizer, texts: Sequence[str], max_length: int | None = None):
         A BatchEncoding with ``input_ids`` and ``attention_mask``, each (batch, seq_len).
 
     Example:
+        >>> from transformers import AutoTokenizer
+        >>> from course_utils.models import model_path
+        >>> tokenizer = AutoTokenizer.from_pretrained(model_path())
         >>> batch = tokenize(tokenizer, ["a cat", "a very long sentence"], max_length=4)
         >>> batch["input_ids"].shape
         torch.Size([2, 4])
@@ -127,48 +130,3 @@ def tokenize(tokenizer, texts: Sequence[str], max_length: int | None = None):
     lengths = [n for n in (max_length, limit) if n is not None]
     max_length = min(lengths) if lengths else None
     return tokenizer(texts, padding=True, truncation=max_length is not None, max_length=max_length, return_tensors="pt")
-
-
-@torch.no_grad()
-def pooled_embeddings(
-    texts: Sequence[str],
-    tokenizer,
-    model,
-    poolers: dict[str, Callable[[torch.Tensor, torch.Tensor], torch.Tensor]],
-    batch_size: int = 64,
-    max_length: int | None = None,
-) -> dict[str, torch.Tensor]:
-    """Run ``model`` over ``texts`` in batches and pool its token outputs in several ways at once.
-
-    Texts are batched by length (less padding, faster) and the results put back in input order.
-
-    Args:
-        texts: the sentences.
-        tokenizer, model: a matched Hugging Face pair (see :func:`check_tokenizer_matches_model`).
-        poolers: name -> function(last_hidden_state, attention_mask) -> (batch, hidden),
-            e.g. ``{"mean": mean_pool, "cls": cls_pool}``.
-        batch_size: texts per forward pass.
-        max_length: truncation length (see :func:`tokenize`).
-
-    Returns:
-        name -> (len(texts), hidden) tensor on the CPU.
-
-    Example:
-        >>> out = pooled_embeddings(["a cat", "a dog"], tokenizer, model, {"mean": mean_pool})
-        >>> out["mean"].shape
-        torch.Size([2, 384])
-    """
-    texts = list(texts)
-    if not texts:
-        raise ValueError("there is nothing to embed: the list of texts is empty.")
-    device = next(model.parameters()).device
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-    parts: dict[str, list[torch.Tensor]] = {name: [] for name in poolers}
-    model.eval()
-    for start in range(0, len(texts), batch_size):
-        batch = tokenize(tokenizer, [texts[i] for i in order[start : start + batch_size]], max_length).to(device)
-        hidden = model(**batch).last_hidden_state  # (batch, seq_len, hidden)
-        for name, pool in poolers.items():
-            parts[name].append(pool(hidden, batch["attention_mask"]).cpu())  # (batch, hidden)
-    inverse = torch.argsort(torch.tensor(order))  # position of each input text in the sorted order
-    return {name: torch.cat(chunks)[inverse] for name, chunks in parts.items()}  # (n, hidden) each

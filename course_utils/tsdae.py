@@ -23,15 +23,15 @@ from collections.abc import Callable, Sequence
 
 import torch
 from datasets import Dataset
-from sentence_transformers import SentenceTransformer, SentenceTransformerTrainer
+from sentence_transformers import SentenceTransformer
 from sentence_transformers.sentence_transformer.losses import DenoisingAutoEncoderLoss
 from sentence_transformers.sentence_transformer.modules import Pooling, Transformer
 
 from course_utils.config import by_profile, cache_dir
 from course_utils.data import load_sts
-from course_utils.models import cache_name, load_model, load_or_train
+from course_utils.models import load_model
 from course_utils.seed import set_seed
-from course_utils.training import training_args
+from course_utils.training import fit, load_or_train, training_args
 
 
 def delete_words(text: str, del_ratio: float = 0.6, rng: random.Random | None = None) -> str:
@@ -81,7 +81,12 @@ def noisy_pairs(sentences: Sequence[str], del_ratio: float = 0.6, seed: int = 42
     return Dataset.from_dict({"noisy": [delete_words(t, del_ratio, rng) for t in texts], "text": texts})
 
 
-def cls_encoder(model: SentenceTransformer | str, name: str, max_seq_length: int = 128) -> SentenceTransformer:
+def cls_encoder(
+    model: SentenceTransformer | str,
+    name: str,
+    max_seq_length: int = 128,
+    device: torch.device | str | None = None,
+) -> SentenceTransformer:
     """Return a fresh copy of ``model``'s transformer with CLS pooling (the TSDAE setup).
 
     The model is saved to ``<course cache>/work/tsdae-start-<name>`` and the copy is read
@@ -95,6 +100,7 @@ def cls_encoder(model: SentenceTransformer | str, name: str, max_seq_length: int
         model: a SentenceTransformer whose first module is a transformer, or a model name.
         name: a short name for the saved copy ("minilm", "scratch").
         max_seq_length: longest input in tokens (capped by the model's own limit).
+        device: where the copy is placed (default: where ``model`` is).
 
     Example:
         >>> cls_encoder("all-MiniLM-L6-v2", "minilm")[1].pooling_mode
@@ -106,7 +112,7 @@ def cls_encoder(model: SentenceTransformer | str, name: str, max_seq_length: int
     model.save(str(source))
     transformer = Transformer(str(source), max_seq_length=min(max_seq_length, model.max_seq_length))
     pooling = Pooling(transformer.get_embedding_dimension(), pooling_mode="cls")
-    return SentenceTransformer(modules=[transformer, pooling], device=str(model.device))
+    return SentenceTransformer(modules=[transformer, pooling], device=str(device or model.device))
 
 
 def tied_parameter_report(loss: DenoisingAutoEncoderLoss) -> dict[str, int]:
@@ -180,10 +186,7 @@ def train_tsdae(
         seed=seed,
         data_seed=seed,
     )
-    trainer = SentenceTransformerTrainer(
-        model=model, args=args, train_dataset=noisy_pairs(sentences, seed=seed), loss=loss
-    )
-    trainer.train()
+    fit(model, args, noisy_pairs(sentences, seed=seed), loss)
     return model
 
 
@@ -274,4 +277,4 @@ def load_tsdae_model(
         model = cls_encoder(STARTS[start](), start)
         return train_tsdae(model, CORPORA[corpus](), max_steps=max_steps, run_name=f"tsdae-{start}-{corpus}")
 
-    return load_or_train(cache_name(f"tsdae-{start}-{corpus}", config), train, device=device)
+    return load_or_train(f"tsdae-{start}-{corpus}", config, train, device=device, seed=config["seed"])

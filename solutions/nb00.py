@@ -10,3 +10,7 @@ def closest(word: str, candidates: list[str]) -> str:
 
 
 SOLUTIONS = {"00.1": closest}
+
+
+# A known-wrong answer per exercise: the checker must reject it (tests/test_exercises.py).
+WRONG_ANSWERS = {"00.1": lambda word, candidates: candidates[-1]}  # ignores the model: always the last candidate

@@ -25,3 +25,25 @@ def most_similar_pair(embeddings: torch.Tensor) -> tuple[int, int]:
 
 
 SOLUTIONS = {"05.1": cosine_matrix, "05.2": chunked_top_k, "05.3": most_similar_pair}
+
+
+# Known-wrong answers, the likely mistakes: the checkers must reject each (tests/test_exercises.py).
+def _dot_products(A: torch.Tensor, B: torch.Tensor) -> torch.Tensor:
+    return A @ B.T  # not normalised: longer vectors score higher
+
+
+def _chunked_top_k_drops_the_last_chunk(queries: torch.Tensor, corpus: torch.Tensor, k: int, chunk_size: int):
+    full = (len(queries) // chunk_size) * chunk_size or len(queries)
+    return chunked_top_k(queries[:full], corpus, k, chunk_size)
+
+
+def _most_similar_pair_with_self_pairs(embeddings: torch.Tensor) -> tuple[int, int]:
+    i, j = divmod(int(cosine_matrix(embeddings, embeddings).argmax()), len(embeddings))  # a vector with itself
+    return min(i, j), max(i, j)
+
+
+WRONG_ANSWERS = {
+    "05.1": _dot_products,
+    "05.2": _chunked_top_k_drops_the_last_chunk,
+    "05.3": _most_similar_pair_with_self_pairs,
+}

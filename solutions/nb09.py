@@ -34,3 +34,26 @@ def cls_embeddings(sentences: list[str]) -> torch.Tensor:
 
 
 SOLUTIONS = {"09.1": swap_noise, "09.2": decoder_inputs_and_labels, "09.3": cls_embeddings}
+
+
+# Known-wrong answers, the likely mistakes: the checkers must reject each (tests/test_exercises.py).
+def _swap_every_pair(text, rng):
+    words = text.split()
+    for i in range(0, len(words) - 1, 2):
+        words[i], words[i + 1] = words[i + 1], words[i]
+    return " ".join(words)
+
+
+def _inputs_and_labels_swapped(input_ids):
+    return input_ids[:, 1:], input_ids[:, :-1]
+
+
+def _cls_mean_pooled(sentences):
+    return torch.nn.functional.normalize(cls_embeddings(sentences), dim=-1)
+
+
+WRONG_ANSWERS = {
+    "09.1": [_swap_every_pair],
+    "09.2": [_inputs_and_labels_swapped],
+    "09.3": [_cls_mean_pooled],
+}

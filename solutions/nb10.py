@@ -23,3 +23,23 @@ def pareto_front(models: dict[str, tuple[float, float]]) -> set[str]:
 
 
 SOLUTIONS = {"10.1": bytes_per_vector, "10.2": ndcg_at_10, "10.3": pareto_front}
+
+
+# Known-wrong answers, the likely mistakes: the checkers must reject each (tests/test_exercises.py).
+def _bytes_binary_floor(dimension, precision):
+    return dimension // 8 if precision == "binary" else bytes_per_vector(dimension, precision)
+
+
+def _dcg_unnormalised(ranking, relevant):
+    return sum(1 / math.log2(rank + 1) for rank, doc in enumerate(ranking[:10], start=1) if doc in relevant)
+
+
+def _everyone_on_the_front(models):
+    return set(models)
+
+
+WRONG_ANSWERS = {
+    "10.1": [_bytes_binary_floor],
+    "10.2": [_dcg_unnormalised],
+    "10.3": [_everyone_on_the_front],
+}

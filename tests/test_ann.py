@@ -13,8 +13,8 @@ from course_utils.ann import (
     index_megabytes,
     recall_at_k,
     search_one_at_a_time,
-    unit_rows,
 )
+from course_utils.similarity import unit_rows
 
 
 @pytest.fixture(scope="module")

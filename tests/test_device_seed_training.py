@@ -12,9 +12,22 @@ from course_utils import by_profile, describe_environment, get_device, get_profi
 from course_utils.training import training_args
 
 
-def test_device_follows_what_is_available():
-    expected = "cuda" if torch.cuda.is_available() else "mps" if torch.backends.mps.is_available() else "cpu"
-    assert get_device().type == expected
+@pytest.mark.parametrize(
+    ("cuda", "mps", "expected"),
+    [(True, True, "cuda"), (True, False, "cuda"), (False, True, "mps"), (False, False, "cpu")],
+)
+def test_device_prefers_cuda_then_mps_then_cpu(monkeypatch, cuda, mps, expected):
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: cuda)
+    monkeypatch.setattr(torch.backends.mps, "is_available", lambda: mps)
+    assert get_device() == torch.device(expected)
+
+
+@pytest.mark.parametrize(
+    ("bf16_supported", "expected"), [(True, {"fp16": False, "bf16": True}), (False, {"fp16": True, "bf16": False})]
+)
+def test_cuda_mixed_precision_prefers_bf16_where_supported(monkeypatch, bf16_supported, expected):
+    monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda *args, **kwargs: bf16_supported)
+    assert mixed_precision("cuda") == expected
 
 
 def test_cpu_has_no_mixed_precision():
@@ -35,14 +48,15 @@ def test_describe_environment_names_versions_and_device():
         assert name in text
 
 
-def test_set_seed_makes_python_numpy_and_torch_repeat():
-    def draw():
-        return random.random(), np.random.rand(), torch.rand(1).item()
-
+def test_set_seed_seeds_python_numpy_and_torch_with_that_seed():
     set_seed(7)
-    first = draw()
-    set_seed(7)
-    assert draw() == first
+    got = random.random(), np.random.rand(), torch.rand(1).item()
+    expected = (
+        random.Random(7).random(),
+        np.random.RandomState(7).rand(),
+        torch.rand(1, generator=torch.Generator().manual_seed(7)).item(),
+    )
+    assert got == expected
 
 
 def test_profiles(monkeypatch):

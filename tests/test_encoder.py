@@ -8,20 +8,16 @@ from datasets import Dataset
 from transformers import BertForMaskedLM
 
 from course_utils import mean_pool
+from course_utils.contrastive import CONTRASTIVE_CONFIG, contrastive_encoder_name, make_loss, positive_pairs
+from course_utils.corpora import _split_sentences, load_corpus
 from course_utils.encoder import (
-    CONTRASTIVE_CONFIG,
     PINNED_VOCAB,
     SCRATCH_CONFIG,
-    _split_sentences,
     build_scratch_encoder,
-    contrastive_encoder_name,
-    load_corpus,
     make_bert_config,
-    make_loss,
     masked_lm_loss,
     pack_blocks,
     pinned_wordpiece_tokenizer,
-    positive_pairs,
     pretrain_mlm,
     scratch_encoder_name,
     to_sentence_transformer,

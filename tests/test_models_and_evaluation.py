@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
+import torch
 from scipy.stats import pearsonr, spearmanr
 from sentence_transformers import SentenceTransformer
 
@@ -45,11 +48,47 @@ def test_load_or_train_trains_once_then_loads(tmp_path, monkeypatch, minilm):
 
     name = cache_name("demo", {"epochs": 1})
     assert name != cache_name("demo", {"epochs": 2})
-    first = load_or_train(name, train)
-    second = load_or_train(name, train)
+    first = load_or_train("demo", {"epochs": 1}, train, device="cpu")
+    second = load_or_train("demo", {"epochs": 1}, train, device="cpu")
     assert calls == [1]
+    assert (tmp_path / name / "modules.json").exists()  # cached under the hashed name
     np.testing.assert_allclose(first.encode(["x"]), second.encode(["x"]), atol=1e-6)
     assert load_model(name).get_embedding_dimension() == 384  # load_model resolves cached names
+
+
+class _FakeModel:
+    """Stands in for a trained model: remembers where it was moved and what was saved."""
+
+    def __init__(self):
+        self.device = torch.device("cpu")
+
+    def save(self, path):
+        Path(path).mkdir(parents=True)
+
+    def to(self, device):
+        self.device = torch.device(device)
+        return self
+
+
+def test_load_or_train_moves_a_freshly_trained_model_to_the_requested_device(tmp_path, monkeypatch):
+    # The bug: a model trained (not loaded) came back wherever training left it, whatever ``device`` said.
+    monkeypatch.setenv("COURSE_CACHE_DIR", str(tmp_path))
+    model = load_or_train("fake", {"n": 1}, _FakeModel, device="meta")  # a device the trainer never used
+    assert model.device == torch.device("meta")
+
+
+def test_load_or_train_seeds_training_with_its_seed_argument(tmp_path, monkeypatch):
+    monkeypatch.setenv("COURSE_CACHE_DIR", str(tmp_path))
+    draws = []
+
+    def train():
+        draws.append(torch.rand(3))
+        return _FakeModel()
+
+    load_or_train("fake", {"n": 1}, train, device="cpu", seed=7)
+    load_or_train("fake", {"n": 2}, train, device="cpu")  # the default seed: 42, as the lessons always used
+    expected = [torch.rand(3, generator=torch.Generator().manual_seed(s)) for s in (7, 42)]
+    torch.testing.assert_close(draws, expected)
 
 
 def test_glove_vectors_and_analogy():

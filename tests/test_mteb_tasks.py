@@ -61,7 +61,9 @@ def test_sts_task_accepts_any_scored_pairs_and_rejects_bad_input(model):
         }
     )
     score = run_mteb(model, [local_sts_task(pairs, "Toy-STS", score_range=(0, 5))])["Toy-STS"]
-    assert -1.0 <= score <= 1.0
+    a = model.encode(pairs["sentence1"], normalize_embeddings=True)
+    b = model.encode(pairs["sentence2"], normalize_embeddings=True)
+    assert score == pytest.approx(spearmanr((a * b).sum(axis=1), pairs["score"]).statistic, abs=1e-4)
     with pytest.raises(ValueError, match="columns"):
         local_sts_task(pairs.remove_columns("score"), "Bad")
     with pytest.raises(ValueError, match="at least 2"):
@@ -130,3 +132,19 @@ def test_run_mteb_writes_no_result_cache(model, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     run_mteb(model, [local_sts_task(load_sts("stsb", split="test").select(range(20)), "Tiny")])
     assert list(tmp_path.iterdir()) == []
+
+
+def test_importing_the_package_has_no_side_effects(tmp_path):
+    # A fresh interpreter: importing course_utils (and mteb_tasks) creates no folder and sets no environment variable.
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import os, course_utils, course_utils.mteb_tasks; "
+        "print('MTEB_CACHE' in os.environ, sorted(os.listdir(os.environ['COURSE_CACHE_DIR'])))"
+    )
+    env = {**os.environ, "COURSE_CACHE_DIR": str(tmp_path)}
+    env.pop("MTEB_CACHE", None)
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert out.split("\n")[-2:] == ["False []", ""]

@@ -1,8 +1,8 @@
 """course_utils pooling against sentence-transformers' own Pooling module.
 
-With right padding (BERT tokenizers) all three poolings agree. With left padding (many decoder
-tokenizers) ``cls_pool`` differs: it always takes position 0, which is a pad token there, while
-sentence-transformers takes the first *unmasked* token. Reported to the lead; not fixed here.
+All three poolings agree with the library with right padding (BERT tokenizers) and with left padding (many
+decoder tokenizers): ``cls_pool`` takes the first *unmasked* token, as sentence-transformers does, not position 0
+(a pad token under left padding).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ import torch
 from sentence_transformers import util
 from sklearn.metrics.pairwise import cosine_similarity
 
-from course_utils import cos_sim, top_k
+from course_utils import cos_sim, rank_top_k, top_k
 
 
 @pytest.fixture
@@ -57,3 +57,14 @@ def test_top_k_edge_cases(embeddings):
         top_k(queries, corpus, k=0)
     with pytest.raises(ValueError, match="empty"):
         top_k(queries, np.zeros((0, 8)), k=1)
+
+
+def test_rank_top_k_ties_stable_in_column_order_else_as_torch_topk():
+    scores = torch.tensor([[0.2, 0.9, 0.2, 0.5, 0.2], [0.0, 0.0, 0.0, 0.0, 0.0]])
+    values, indices = rank_top_k(scores, k=4, stable=True)
+    assert indices.tolist() == [[1, 3, 0, 2], [0, 1, 2, 3]]  # ties: the earlier column first
+    torch.testing.assert_close(values, torch.tensor([[0.9, 0.5, 0.2, 0.2], [0.0] * 4]))
+    expected = torch.topk(scores, k=4, dim=1)
+    values, indices = rank_top_k(scores.numpy(), k=4)
+    assert torch.equal(indices, expected.indices) and torch.equal(values, expected.values)
+    assert rank_top_k(scores, k=99)[1].shape == (2, 5)  # k capped at the number of columns

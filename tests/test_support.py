@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from course_utils.domain import domain_model_name
 from course_utils.support import (
     article_text,
-    domain_model_name,
     ir_scores,
     load_support_articles,
     load_support_queries,

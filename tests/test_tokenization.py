@@ -8,7 +8,8 @@ from tokenizers import BertWordPieceTokenizer
 from transformers import AutoModel, AutoTokenizer, BertConfig, BertModel, BertTokenizerFast
 
 from course_utils import cls_pool, max_pool, mean_pool, model_path
-from course_utils.tokenization import check_tokenizer_matches_model, pooled_embeddings, tokenize
+from course_utils.pooling import pooled_embeddings
+from course_utils.tokenization import check_tokenizer_matches_model, tokenize
 
 SENTENCES = ["The cat sleeps on the mat.", "A rocket launched into the sky.", "Dogs bark.", ""]
 

@@ -7,15 +7,8 @@ import pytest
 from gensim.models import KeyedVectors
 
 from course_utils import load_glove
-from course_utils.word_vectors import (
-    evaluate_analogies,
-    evaluate_wordsim,
-    gensim_data,
-    is_semantic,
-    load_tokenized_corpus,
-    read_analogies,
-    wikipedia_pages,
-)
+from course_utils.corpora import gensim_data, load_tokenized_corpus, wikipedia_pages
+from course_utils.word_vectors import evaluate_analogies, evaluate_wordsim, is_semantic, read_analogies
 
 
 @pytest.fixture(scope="module")

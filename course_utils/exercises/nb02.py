@@ -6,7 +6,7 @@ import torch
 import torch.nn.functional as F
 
 from course_utils.exercises import exercise
-from course_utils.models import load_glove
+from course_utils.word_vectors import load_glove
 
 ANALOGIES = [
     ("man", "king", "woman"),

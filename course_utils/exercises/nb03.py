@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import tempfile
 from functools import lru_cache
 
 import torch
 
+from course_utils.config import cache_dir
 from course_utils.exercises import exercise
 from course_utils.models import model_path
 from course_utils.tokenization import tokenize
@@ -46,9 +46,10 @@ def _tiny_tokenizer():
         special_tokens=["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"],
         show_progress=False,
     )
-    folder = tempfile.mkdtemp()
-    trainer.save_model(folder)
-    return BertTokenizerFast.from_pretrained(folder)
+    folder = cache_dir() / "work" / "exercise-03-tokenizer"  # inside the course cache, not /tmp
+    folder.mkdir(parents=True, exist_ok=True)
+    trainer.save_model(str(folder))
+    return BertTokenizerFast.from_pretrained(str(folder))
 
 
 @exercise("03.1", "write padding_fraction(texts): the fraction of positions of the padded batch that are padding.")

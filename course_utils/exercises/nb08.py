@@ -6,7 +6,7 @@ import numpy as np
 from datasets import Dataset
 
 from course_utils.exercises import exercise
-from course_utils.support import ranking_metrics
+from course_utils.metrics import ranking_metrics
 
 RANKINGS = [["a", "b", "c"], ["b", "c", "a"], ["x", "y", "z"], [str(i) for i in range(12)]]
 RELEVANT = ["a", "a", "a", "11"]
