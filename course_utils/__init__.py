@@ -38,6 +38,7 @@ _LAZY_MODULES = {
     ],
     "course_utils.domain": [
         "DOMAIN_CONFIG",
+        "ENCODE_MAX_SEQ_LENGTH",
         "HARD_NEGATIVE_SETTINGS",
         "domain_config",
         "domain_model_name",
