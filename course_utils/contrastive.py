@@ -131,7 +131,7 @@ def mine_negatives(pairs: Dataset, model: SentenceTransformer, corpus: list[str]
 
     Example:
         >>> triplets = mine_negatives(pairs, load_model(), corpus, relative_margin=0.05)  # doctest: +SKIP
-        >>> triplets.column_names
+        >>> triplets.column_names  # doctest: +SKIP
         ['anchor', 'positive', 'negative']
     """
     from sentence_transformers.util import mine_hard_negatives
