@@ -89,7 +89,17 @@ _LAZY_MODULES = {
         "support_ir_evaluator",
         "support_pairs",
     ],
-    "course_utils.tsdae": ["cls_encoder", "default_steps", "delete_words", "load_tsdae_model", "tied_parameter_report"],
+    "course_utils.tsdae": [
+        "cls_encoder",
+        "default_steps",
+        "delete_words",
+        "greedy_reconstruction",
+        "load_tsdae_model",
+        "support_dev_evaluator",
+        "support_label_split",
+        "tied_parameter_report",
+        "train_tsdae_loss",
+    ],
     "course_utils.vectordb": [
         "DimensionError",
         "connect",

@@ -11,6 +11,10 @@ What this module gives:
 - :func:`cls_encoder`: a fresh copy of a model's transformer with CLS pooling, as in the paper.
 - :func:`tied_parameter_report`: what ``DenoisingAutoEncoderLoss`` shares between encoder and decoder.
 - :func:`train_tsdae` and :func:`load_tsdae_model`: a short TSDAE run, cached in the course cache.
+- :func:`train_tsdae_loss` and :func:`greedy_reconstruction`: train with a loss you keep, and read what
+  its decoder writes back from a sentence embedding (notebook 09).
+- :func:`support_label_split` and :func:`support_dev_evaluator`: a few labelled support pairs and a
+  held-out dev set of training queries, for TSDAE-then-supervised runs.
 
 Example:
     >>> model = load_tsdae_model("minilm", "support")  # doctest: +SKIP
@@ -185,7 +189,9 @@ def train_tsdae(
         logging_steps=max(1, max_steps // 10),
         seed=seed,
         data_seed=seed,
+        disable_tqdm=True,
     )
+    model.model_card_data.widget = model.model_card_data.widget or [{"text": "course model"}]  # no widget bar
     fit(model, args, noisy_pairs(sentences, seed=seed), loss)
     return model
 
@@ -278,3 +284,130 @@ def load_tsdae_model(
         return train_tsdae(model, CORPORA[corpus](), max_steps=max_steps, run_name=f"tsdae-{start}-{corpus}")
 
     return load_or_train(f"tsdae-{start}-{corpus}", config, train, device=device, seed=config["seed"])
+
+
+def train_tsdae_loss(
+    loss: DenoisingAutoEncoderLoss,
+    sentences: Sequence[str],
+    *,
+    max_steps: int,
+    batch_size: int = 8,
+    learning_rate: float = 3e-5,
+    seed: int = 42,
+    logging_steps: int = 20,
+    run_name: str = "tsdae-lesson",
+) -> list[tuple[int, float]]:
+    """Train ``loss.encoder`` (and the decoder tied to it) with an already built TSDAE loss; return the curve.
+
+    Unlike :func:`train_tsdae`, the caller keeps the loss, hence the decoder, to look at what it
+    reconstructs (see :func:`greedy_reconstruction`). No progress display: the returned loss curve,
+    ``(step, loss)`` every ``logging_steps`` from the trainer's ``state.log_history``, is the record.
+
+    Example:
+        >>> curve = train_tsdae_loss(DenoisingAutoEncoderLoss(model), sentences, max_steps=400)  # doctest: +SKIP
+    """
+    if max_steps < 1:
+        raise ValueError(f"max_steps={max_steps} must be at least 1.")
+    set_seed(seed)
+    model = loss.encoder
+    args = training_args(
+        run_name,
+        per_device_train_batch_size=batch_size,
+        max_steps=max_steps,
+        learning_rate=learning_rate,
+        lr_scheduler_type="constant",
+        warmup_steps=0,
+        weight_decay=0.0,
+        logging_steps=logging_steps,
+        seed=seed,
+        data_seed=seed,
+        disable_tqdm=True,
+    )
+    # A non-empty widget list skips the model card's "Computing widget examples" bar (see train_contrastive).
+    model.model_card_data.widget = model.model_card_data.widget or [{"text": "course model"}]
+    _, curve = fit(model, args, noisy_pairs(sentences, seed=seed), loss)
+    return curve
+
+
+@torch.no_grad()
+def greedy_reconstruction(loss: DenoisingAutoEncoderLoss, noisy: Sequence[str], max_tokens: int = 40) -> list[str]:
+    """Return what the TSDAE decoder writes, greedily, from the sentence embedding of each noisy input.
+
+    The decoder sees only the one vector the encoder makes of the damaged text (its
+    cross-attention has a single key), starts from ``[CLS]`` as in training, and picks the most
+    likely next token until ``[SEP]`` or ``max_tokens``.
+
+    Example:
+        >>> greedy_reconstruction(loss, ["printer not"])  # doctest: +SKIP
+        ['the printer does not print']
+    """
+    tokenizer, decoder = loss.tokenizer_decoder, loss.decoder
+    loss.encoder.eval()
+    decoder.eval()
+    device = next(decoder.parameters()).device
+    reps = loss.encoder.encode(list(noisy), convert_to_tensor=True, device=str(device))  # (batch, hidden)
+    batch = len(noisy)
+    ids = torch.full((batch, 1), tokenizer.cls_token_id, device=device)  # (batch, 1)
+    done = torch.zeros(batch, dtype=torch.bool, device=device)
+    for _ in range(max_tokens):
+        logits = decoder(
+            input_ids=ids,
+            encoder_hidden_states=reps[:, None],  # (batch, 1, hidden)
+            encoder_attention_mask=torch.ones(batch, 1, dtype=torch.long, device=device),
+            use_cache=False,
+        ).logits[:, -1]  # (batch, vocab)
+        next_ids = logits.argmax(-1).masked_fill(done, tokenizer.pad_token_id)  # (batch,)
+        ids = torch.cat([ids, next_ids[:, None]], dim=1)
+        done |= next_ids == tokenizer.sep_token_id
+        if done.all():
+            break
+    return tokenizer.batch_decode(ids, skip_special_tokens=True)
+
+
+def support_label_split(n_labels: int, n_dev: int = 300, seed: int = 0) -> tuple[Dataset, Dataset]:
+    """Split the support training queries into a few labelled pairs and a held-out dev set.
+
+    The support desk has only train and test queries; choices (learning rates, steps) need a
+    third set, so ``n_dev`` training queries are held out (never trained on) and ``n_labels``
+    others become (anchor, positive) pairs for MultipleNegativesRankingLoss.
+
+    Returns:
+        ``(pairs, dev_queries)``: an (anchor, positive) Dataset and the held-out queries
+        (query_id, query, article_id), to evaluate with :func:`support_dev_evaluator`.
+
+    Example:
+        >>> pairs, dev = support_label_split(300)
+        >>> len(pairs), len(dev)
+        (300, 300)
+    """
+    from course_utils.support import load_support_queries, support_corpus
+
+    queries = load_support_queries("train")
+    order = list(range(len(queries)))
+    random.Random(seed).shuffle(order)
+    if n_labels + n_dev > len(order):
+        raise ValueError(f"n_labels + n_dev = {n_labels + n_dev} exceeds the {len(order)} training queries.")
+    dev, labelled = queries.select(order[:n_dev]), queries.select(order[n_dev : n_dev + n_labels])
+    corpus = support_corpus()
+    pairs = Dataset.from_dict({"anchor": labelled["query"], "positive": [corpus[a] for a in labelled["article_id"]]})
+    return pairs, dev
+
+
+def support_dev_evaluator(dev_queries: Dataset, name: str = "support-dev"):
+    """Return an evaluator that ranks all 180 articles for each held-out query of :func:`support_label_split`."""
+    from sentence_transformers.sentence_transformer.evaluation import InformationRetrievalEvaluator
+
+    from course_utils.support import support_corpus
+
+    return InformationRetrievalEvaluator(
+        queries=dict(zip(dev_queries["query_id"], dev_queries["query"], strict=True)),
+        corpus=support_corpus(),
+        relevant_docs={q: {a} for q, a in zip(dev_queries["query_id"], dev_queries["article_id"], strict=True)},
+        mrr_at_k=[10],
+        ndcg_at_k=[10],
+        accuracy_at_k=[1, 10],
+        precision_recall_at_k=[10],
+        map_at_k=[10],
+        name=name,
+        write_csv=False,
+    )

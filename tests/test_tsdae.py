@@ -15,10 +15,14 @@ from course_utils.models import model_path
 from course_utils.tsdae import (
     cls_encoder,
     delete_words,
+    greedy_reconstruction,
     load_tsdae_model,
     noisy_pairs,
+    support_dev_evaluator,
+    support_label_split,
     tied_parameter_report,
     train_tsdae,
+    train_tsdae_loss,
     tsdae_config,
 )
 from tests.tiny import tiny_bert_config
@@ -155,3 +159,43 @@ def test_tsdae_cache_name_follows_the_starting_model(tmp_path, monkeypatch):
     changed.write_text(PINNED_VOCAB.read_text(encoding="utf-8") + "newpiece\n", encoding="utf-8")
     monkeypatch.setattr("course_utils.encoder.PINNED_VOCAB", changed)
     assert tsdae_config("scratch", "support", max_steps=10) != before  # a new scratch encoder, a new TSDAE model
+
+
+def test_minilm_decoder_is_tied_as_the_lesson_says(tmp_cache):
+    """The maintainer's check after an upgrade: the tied decoder of all-MiniLM-L6-v2 (notebook 09, section 2)."""
+    model = cls_encoder(SentenceTransformer(str(model_path()), device="cpu"), "minilm")
+    before = model.encode(SENTENCES[:2], convert_to_tensor=True)
+    loss = DenoisingAutoEncoderLoss(model, tie_encoder_decoder=True)
+    report = tied_parameter_report(loss)
+    n_layers = model.transformers_model.config.num_hidden_layers
+    assert type(loss.decoder).__name__ == "BertLMHeadModel"
+    assert report["encoder_only"] == 2  # only the pooler (unused by CLS pooling) stays the encoder's own
+    assert report["decoder_only_cross_attention"] == 10 * n_layers  # query/key/value/output + LayerNorm, per layer
+    assert report["lm_head_tied_to_word_embeddings"] == 1
+    assert (model.encode(SENTENCES[:2], convert_to_tensor=True) - before).abs().max() < 1e-5  # tying changed nothing
+
+
+def test_train_tsdae_loss_returns_a_curve_and_decoding_follows_training(tiny_model, tmp_cache):
+    model = cls_encoder(tiny_model, "tiny")
+    torch.manual_seed(0)
+    loss = DenoisingAutoEncoderLoss(model, tie_encoder_decoder=True)
+    untrained = greedy_reconstruction(loss, SENTENCES[:2], max_tokens=5)
+    assert len(untrained) == 2 and all(isinstance(text, str) for text in untrained)
+    curve = train_tsdae_loss(loss, SENTENCES, max_steps=40, batch_size=6, learning_rate=3e-3, logging_steps=10)
+    assert [step for step, _ in curve] == [10, 20, 30, 40]
+    assert curve[-1][1] < curve[0][1]  # overfitting six sentences: the loss must fall
+    text = greedy_reconstruction(loss, [SENTENCES[0]], max_tokens=12)[0]
+    assert set(text.split()) & set(SENTENCES[0].split())  # it writes words of the sentence it learnt
+    with pytest.raises(ValueError, match="max_steps"):
+        train_tsdae_loss(loss, SENTENCES, max_steps=0)
+
+
+def test_support_label_split_keeps_dev_apart():
+    pairs, dev = support_label_split(100, n_dev=50)
+    assert len(pairs) == 100 and len(dev) == 50 and pairs.column_names == ["anchor", "positive"]
+    assert not set(pairs["anchor"]) & set(dev["query"])  # dev queries are never trained on
+    assert support_label_split(100, n_dev=50)[1]["query_id"] == dev["query_id"]  # reproducible
+    evaluator = support_dev_evaluator(dev)
+    assert len(evaluator.queries) == 50 and len(evaluator.corpus) == 180
+    with pytest.raises(ValueError, match="exceeds"):
+        support_label_split(900, n_dev=300)
