@@ -18,6 +18,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 import threading
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
@@ -100,7 +101,7 @@ def browser():
     except ImportError:
         sync_playwright = None
     if sync_playwright is None or not CHROMIUM.exists():
-        subprocess.run(["bash", str(ROOT / "tools" / "install_browser.sh")], cwd=ROOT, check=True)
+        subprocess.run(["bash", str(ROOT / "tools" / "install_browser.sh"), sys.executable], cwd=ROOT, check=True)
         from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
