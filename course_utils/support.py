@@ -20,7 +20,7 @@ from sentence_transformers.sentence_transformer.evaluation import InformationRet
 from course_utils.config import course_data_path
 from course_utils.similarity import rank_top_k
 
-SPLITS = ("train", "test")
+SPLITS = ("train", "dev", "test")
 METRICS = ("ndcg@10", "mrr@10", "recall@10")
 
 
@@ -75,10 +75,11 @@ def support_corpus() -> dict[str, str]:
 
 
 def load_support_queries(split: str = "train") -> Dataset:
-    """Return the labelled queries of ``split`` ("train" or "test"): query_id, query, article_id.
+    """Return the labelled queries of ``split`` ("train", "dev" or "test"): query_id, query, article_id.
 
     The test queries were written with other phrasings than the training ones (see the
-    dataset README); each query has exactly one relevant article.
+    dataset README); the dev queries are drawn like the test ones, with no text in common, so
+    that choices made on dev carry over to test. Each query has exactly one relevant article.
 
     Example:
         >>> load_support_queries("test").column_names

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 import pytest
 
@@ -33,7 +35,7 @@ def test_articles_shape_and_labels(articles):
     assert all(len(b.split()) > 30 for b in articles["body"])
 
 
-@pytest.mark.parametrize(("split", "minimum"), [("train", 800), ("test", 250)])
+@pytest.mark.parametrize(("split", "minimum"), [("train", 800), ("dev", 250), ("test", 250)])
 def test_queries_link_to_articles(articles, split, minimum):
     queries = load_support_queries(split)
     assert queries.column_names == ["query_id", "query", "article_id"]
@@ -43,9 +45,15 @@ def test_queries_link_to_articles(articles, split, minimum):
 
 
 def test_splits_do_not_share_queries():
-    train = {q.lower() for q in load_support_queries("train")["query"]}
-    test = {q.lower() for q in load_support_queries("test")["query"]}
-    assert not train & test
+    train, dev, test = ({q.lower() for q in load_support_queries(s)["query"]} for s in ("train", "dev", "test"))
+    assert not train & test and not train & dev and not dev & test
+    assert len(dev) == len(load_support_queries("dev"))  # no duplicate within dev either
+
+
+def test_dev_is_drawn_like_test():
+    """Every article has the same number of dev and test queries, so dev scores read like test scores."""
+    dev, test = (Counter(load_support_queries(s)["article_id"]) for s in ("dev", "test"))
+    assert dev == test
 
 
 def test_unknown_split_is_a_clear_error():

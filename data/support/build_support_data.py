@@ -18,7 +18,11 @@ How the data is made (deterministic, seed 8):
 * Tickets are unlabeled sentences in the style of support e-mails, built from the training
   phrasings and from ticket-only sentences (greetings, context, plan and seat counts); no
   test phrasing is used, so unsupervised adaptation on the tickets cannot leak the test set.
-* Finally every test query whose nearest training query (all-MiniLM-L6-v2 cosine) is above
+* A dev split (2 queries per article) is drawn like the test split, from the test phrasings and
+  test wrappers, with its own random generator (so train, test and tickets are unchanged by it)
+  and no query text shared with train or test: dev and test come from the same distribution,
+  which is what lets choices made on dev carry over to test.
+* Finally every test or dev query whose nearest training query (all-MiniLM-L6-v2 cosine) is above
   ``MAX_CROSS_SPLIT_COSINE`` is dropped, and the script prints the largest remaining
   cross-split similarity (reported in README.md).
 
@@ -39,6 +43,7 @@ SEED = 8
 HERE = Path(__file__).resolve().parent
 TRAIN_PER_ARTICLE = 5
 TEST_PER_ARTICLE = 2
+DEV_PER_ARTICLE = 2
 N_TICKETS = 1600
 MAX_CROSS_SPLIT_COSINE = 0.90
 PRODUCT = "Orbitly"
@@ -569,6 +574,25 @@ def _queries(articles, rng, split, per_article) -> list[dict]:
     return [{"query_id": q["query_id"], "query": q["query"], "article_id": q["article_id"]} for q in out]
 
 
+def build_dev(articles, rng: random.Random, taken: set[str]) -> list[dict]:
+    """Return dev queries drawn like the test queries, none equal (case-insensitive) to a text in ``taken``."""
+    out = []
+    for article in articles:
+        problem = next(p for p in PROBLEMS if p["intent"] == article["intent"])
+        module = next(m for m in MODULES if m[0] == article["module"])
+        chosen: list[str] = []
+        while len(chosen) < DEV_PER_ARTICLE:
+            symptom = _fill(rng.choice(problem["test"]), module, problem)
+            text = rng.choice(TEST_WRAPPERS).format(s=symptom, a=rng.choice(module[3]), m=module[0])
+            text = text[0].upper() + text[1:]
+            if text.lower() not in taken:
+                taken.add(text.lower())
+                chosen.append(text)
+        out += [{"query": text, "article_id": article["article_id"]} for text in chosen]
+    rng.shuffle(out)
+    return [{"query_id": f"de-{i:04d}", **q} for i, q in enumerate(out)]
+
+
 def build_tickets(rng: random.Random, n: int) -> list[str]:
     """Return ``n`` distinct unlabeled ticket sentences (training phrasings and ticket-only lines)."""
     sentences: set[str] = set()
@@ -624,11 +648,18 @@ def main() -> None:
     print(f"test queries: {len(test)}, dropped as near-duplicates of training: {len(test) - len(kept)}")
     print(f"largest cross-split cosine: {max(s for s in sims if s <= MAX_CROSS_SPLIT_COSINE):.4f}")
     test = kept
+    dev = build_dev(articles, random.Random(SEED + 1), train_texts | {q["query"].lower() for q in test})
+    dev_sims = cross_split_similarity(train, dev)
+    dev = [q for q, s in zip(dev, dev_sims, strict=True) if s <= MAX_CROSS_SPLIT_COSINE]
+    print(f"dev queries: {len(dev)}, largest cosine to training: {dev_sims.max():.4f}")
     write_jsonl(HERE / "articles.jsonl", articles)
     write_jsonl(HERE / "queries_train.jsonl", train)
     write_jsonl(HERE / "queries_test.jsonl", test)
-    write_jsonl(HERE / "tickets.jsonl", [{"text": t} for t in tickets])
-    print(f"articles {len(articles)}, train {len(train)}, test {len(test)}, tickets {len(tickets)}")
+    write_jsonl(HERE / "queries_dev.jsonl", dev)
+    ticket_file = HERE / "tickets.jsonl"
+    if not ticket_file.exists() or {r["text"] for r in map(json.loads, ticket_file.open())} != set(tickets):
+        write_jsonl(ticket_file, [{"text": t} for t in tickets])  # the order follows string hashing: see README
+    print(f"articles {len(articles)}, train {len(train)}, dev {len(dev)}, test {len(test)}, tickets {len(tickets)}")
 
 
 if __name__ == "__main__":
