@@ -115,16 +115,14 @@ def train_contrastive(
         # MNRL: identical texts in one batch would be false in-batch negatives.
         batch_sampler=BatchSamplers.NO_DUPLICATES if loss == "mnrl" else BatchSamplers.BATCH_SAMPLER,
     )
-    # The trainer samples model-card widget examples behind a progress bar unless the card has some already
-    # (sentence-transformers 6.2 ignores generate_widget_examples there); the course's models need none.
-    model.model_card_data.widget = model.model_card_data.widget or [{"text": "course model"}]
     return fit(model, args, train_dataset, make_loss(loss, model))
 
 
 def mine_negatives(pairs: Dataset, model: SentenceTransformer, corpus: list[str], **settings) -> Dataset:
-    """``sentence_transformers.util.mine_hard_negatives`` with one negative per pair, as triplets.
+    """``sentence_transformers.util.mine_hard_negatives``, as triplets (one negative per pair unless ``settings``
+    say ``num_negatives``).
 
-    ``settings`` go to ``mine_hard_negatives`` (``relative_margin``, ``range_min``, ``max_score``...).
+    ``settings`` go to ``mine_hard_negatives`` (``relative_margin``, ``range_min``, ``max_score``, ``batch_size``...).
     Its statistics are off (``verbose=False``), and so are the progress bars that sentence-transformers 6.2
     draws whatever ``verbose`` says: encoding bars are switched off for the call, the scoring bar goes to a
     buffer. Errors still raise.
@@ -144,7 +142,7 @@ def mine_negatives(pairs: Dataset, model: SentenceTransformer, corpus: list[str]
     try:
         with contextlib.redirect_stderr(io.StringIO()):
             return mine_hard_negatives(
-                pairs, model, corpus=corpus, num_negatives=1, output_format="triplet", verbose=False, **settings
+                pairs, model, corpus=corpus, output_format="triplet", verbose=False, **{"num_negatives": 1, **settings}
             )
     finally:
         del model.encode_query, model.encode_document  # the class's methods again

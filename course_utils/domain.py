@@ -12,6 +12,7 @@ from datasets import Dataset
 from sentence_transformers import SentenceTransformer
 
 from course_utils.config import by_profile
+from course_utils.contrastive import mine_negatives
 from course_utils.models import load_model, model_path
 from course_utils.seed import set_seed
 from course_utils.support import support_corpus, support_pairs
@@ -43,8 +44,8 @@ ENCODE_MAX_SEQ_LENGTH = 128
 def mine_support_negatives(model: SentenceTransformer, pairs: Dataset, settings: dict) -> Dataset:
     """Add one mined hard negative article to each (anchor, positive) pair.
 
-    A thin wrapper of ``sentence_transformers.util.mine_hard_negatives`` that searches the
-    whole article corpus (not only the articles that have training queries).
+    :func:`course_utils.contrastive.mine_negatives` (``mine_hard_negatives`` without its statistics and
+    progress bars) over the whole article corpus, not only the articles that have training queries.
 
     Args:
         model: the model whose similarities rank the candidates.
@@ -55,18 +56,7 @@ def mine_support_negatives(model: SentenceTransformer, pairs: Dataset, settings:
     Returns:
         A dataset with columns anchor, positive, negative (one row per pair and negative).
     """
-    from sentence_transformers.util import mine_hard_negatives
-
-    return mine_hard_negatives(
-        pairs,
-        model,
-        corpus=list(support_corpus().values()),
-        sampling_strategy="top",
-        output_format="triplet",
-        batch_size=64,
-        verbose=False,
-        **settings,
-    )
+    return mine_negatives(pairs, model, list(support_corpus().values()), batch_size=64, **settings)
 
 
 def train_support_biencoder(

@@ -191,7 +191,6 @@ def train_tsdae(
         data_seed=seed,
         disable_tqdm=True,
     )
-    model.model_card_data.widget = model.model_card_data.widget or [{"text": "course model"}]  # no widget bar
     fit(model, args, noisy_pairs(sentences, seed=seed), loss)
     return model
 
@@ -323,8 +322,6 @@ def train_tsdae_loss(
         data_seed=seed,
         disable_tqdm=True,
     )
-    # A non-empty widget list skips the model card's "Computing widget examples" bar (see train_contrastive).
-    model.model_card_data.widget = model.model_card_data.widget or [{"text": "course model"}]
     _, curve = fit(model, args, noisy_pairs(sentences, seed=seed), loss)
     return curve
 
