@@ -147,3 +147,22 @@ def test_domain_model_name_follows_the_config():
     name = domain_model_name()
     assert name.startswith("support-minilm-")
     assert name != domain_model_name({"epochs": 99})
+
+
+def test_mined_negatives_match_the_library_and_print_nothing(capfd):
+    """mine_support_negatives = sentence-transformers' mine_hard_negatives over all articles, without its bars."""
+    from sentence_transformers.util import mine_hard_negatives
+
+    from course_utils import load_model
+    from course_utils.domain import HARD_NEGATIVE_SETTINGS, mine_support_negatives
+
+    model, pairs = load_model(), support_pairs("train").select(range(40))
+    ours = mine_support_negatives(model, pairs, HARD_NEGATIVE_SETTINGS)
+    printed = capfd.readouterr()
+    assert printed.out == "" and printed.err == ""
+    corpus = list(support_corpus().values())
+    reference = mine_hard_negatives(
+        pairs, model, corpus=corpus, output_format="triplet", batch_size=64, verbose=False, **HARD_NEGATIVE_SETTINGS
+    )
+    assert ours.column_names == ["anchor", "positive", "negative"] and len(ours) > 30
+    assert ours.to_list() == reference.to_list()
