@@ -68,6 +68,7 @@ def train_support_biencoder(
     learning_rate: float = 5e-5,
     max_seq_length: int = 64,
     seed: int = 42,
+    matryoshka_dims: list[int] | None = None,
 ) -> SentenceTransformer:
     """Fine-tune a bi-encoder with MultipleNegativesRankingLoss (in-batch negatives).
 
@@ -82,11 +83,13 @@ def train_support_biencoder(
             sentences (module, object, error code) and halves the cost on a CPU; afterwards
             the model encodes up to ``ENCODE_MAX_SEQ_LENGTH`` tokens, i.e. whole articles.
         seed: seeds the run (set before the model is loaded, and the trainer's seed).
+        matryoshka_dims: when given (e.g. ``[384, 256, 128, 64, 32]``), MNRL is wrapped in ``MatryoshkaLoss``:
+            the same loss on the first ``d`` dimensions of every embedding, for each ``d``, summed.
 
     Returns:
         The trained model (on the course device).
     """
-    from sentence_transformers.sentence_transformer.losses import MultipleNegativesRankingLoss
+    from sentence_transformers.sentence_transformer.losses import MatryoshkaLoss, MultipleNegativesRankingLoss
 
     set_seed(seed)
     model = model if model is not None else load_model()
@@ -100,7 +103,10 @@ def train_support_biencoder(
         seed=seed,
         data_seed=seed,
     )
-    fit(model, args, train_dataset, MultipleNegativesRankingLoss(model))
+    loss = MultipleNegativesRankingLoss(model)
+    if matryoshka_dims:
+        loss = MatryoshkaLoss(model, loss, matryoshka_dims=matryoshka_dims)
+    fit(model, args, train_dataset, loss)
     model.max_seq_length = ENCODE_MAX_SEQ_LENGTH
     return model
 

@@ -92,7 +92,7 @@ def fit(model, args, train_dataset, loss, trainer_class=None) -> tuple[float, li
 
     if trainer_class is None:
         from sentence_transformers import SentenceTransformerTrainer as trainer_class
-    if trainer_class.__name__ == "SentenceTransformerTrainer":
+    if isinstance(model, SentenceTransformer):
         # The trainer samples model-card widget examples behind a progress bar unless the card has some already
         # (sentence-transformers 6.2 ignores generate_widget_examples there); the course's models need none.
         model.model_card_data.widget = model.model_card_data.widget or [{"text": "course model"}]

@@ -557,17 +557,26 @@ def build_articles() -> list[dict]:
     return articles
 
 
+def _problem_and_module(article: dict) -> tuple[dict, tuple]:
+    """The problem kind and the module an article was written from."""
+    problem = next(p for p in PROBLEMS if p["intent"] == article["intent"])
+    return problem, next(m for m in MODULES if m[0] == article["module"])
+
+
+def _capitalised(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
 def _queries(articles, rng, split, per_article) -> list[dict]:
     wrappers = TRAIN_WRAPPERS if split == "train" else TEST_WRAPPERS
     out = []
     for article in articles:
-        problem = next(p for p in PROBLEMS if p["intent"] == article["intent"])
-        module = next(m for m in MODULES if m[0] == article["module"])
+        problem, module = _problem_and_module(article)
         symptoms = rng.sample(problem[split], k=min(per_article, len(problem[split])))
         for symptom in symptoms:
             alias = rng.choice(module[3])
             text = rng.choice(wrappers).format(s=_fill(symptom, module, problem), a=alias, m=module[0])
-            out.append({"query": text[0].upper() + text[1:], "article_id": article["article_id"]})
+            out.append({"query": _capitalised(text), "article_id": article["article_id"]})
     rng.shuffle(out)
     for i, q in enumerate(out):
         q["query_id"] = f"{split[:2]}-{i:04d}"
@@ -578,13 +587,11 @@ def build_dev(articles, rng: random.Random, taken: set[str]) -> list[dict]:
     """Return dev queries drawn like the test queries, none equal (case-insensitive) to a text in ``taken``."""
     out = []
     for article in articles:
-        problem = next(p for p in PROBLEMS if p["intent"] == article["intent"])
-        module = next(m for m in MODULES if m[0] == article["module"])
+        problem, module = _problem_and_module(article)
         chosen: list[str] = []
         while len(chosen) < DEV_PER_ARTICLE:
             symptom = _fill(rng.choice(problem["test"]), module, problem)
-            text = rng.choice(TEST_WRAPPERS).format(s=symptom, a=rng.choice(module[3]), m=module[0])
-            text = text[0].upper() + text[1:]
+            text = _capitalised(rng.choice(TEST_WRAPPERS).format(s=symptom, a=rng.choice(module[3]), m=module[0]))
             if text.lower() not in taken:
                 taken.add(text.lower())
                 chosen.append(text)
@@ -615,7 +622,7 @@ def build_tickets(rng: random.Random, n: int) -> list[str]:
                 year=rng.randint(2016, 2025),
             )
             s = f"{s} {rng.choice(TICKET_CONTEXT).format(plan='Orbit', n=10, m=module[0], a=alias, year=2020)}"
-        sentences.add(s[0].upper() + s[1:])
+        sentences.add(_capitalised(s))
     return sorted(sentences, key=lambda _: rng.random())
 
 
