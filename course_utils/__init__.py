@@ -95,8 +95,6 @@ _LAZY_MODULES = {
         "delete_words",
         "greedy_reconstruction",
         "load_tsdae_model",
-        "support_dev_evaluator",
-        "support_label_split",
         "tied_parameter_report",
         "train_tsdae_loss",
     ],

@@ -100,17 +100,24 @@ def load_support_tickets() -> list[str]:
     return [row["text"] for row in _read_jsonl("tickets.jsonl")]
 
 
-def support_pairs(split: str = "train") -> Dataset:
+def support_pairs(split: str = "train", n: int | None = None, seed: int = 0) -> Dataset:
     """Return (query, article) text pairs of ``split``: columns ``anchor`` and ``positive``.
 
     This is the input of MultipleNegativesRankingLoss: each query with the text of its article.
+    With ``n``, a reproducible random sample of ``n`` pairs (a few labels, as in notebook 09).
 
     Example:
         >>> support_pairs().column_names
         ['anchor', 'positive']
+        >>> len(support_pairs("train", n=300))
+        300
     """
     corpus = support_corpus()
     queries = load_support_queries(split)
+    if n is not None:
+        if not 1 <= n <= len(queries):
+            raise ValueError(f"n={n}: the {split} split has {len(queries)} queries; ask for 1 to {len(queries)}.")
+        queries = queries.shuffle(seed=seed).select(range(n))
     return Dataset.from_dict({"anchor": queries["query"], "positive": [corpus[a] for a in queries["article_id"]]})
 
 

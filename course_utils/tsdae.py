@@ -13,8 +13,6 @@ What this module gives:
 - :func:`train_tsdae` and :func:`load_tsdae_model`: a short TSDAE run, cached in the course cache.
 - :func:`train_tsdae_loss` and :func:`greedy_reconstruction`: train with a loss you keep, and read what
   its decoder writes back from a sentence embedding (notebook 09).
-- :func:`support_label_split` and :func:`support_dev_evaluator`: a few labelled support pairs and a
-  held-out dev set of training queries, for TSDAE-then-supervised runs.
 
 Example:
     >>> model = load_tsdae_model("minilm", "support")  # doctest: +SKIP
@@ -359,52 +357,3 @@ def greedy_reconstruction(loss: DenoisingAutoEncoderLoss, noisy: Sequence[str], 
         if done.all():
             break
     return tokenizer.batch_decode(ids, skip_special_tokens=True)
-
-
-def support_label_split(n_labels: int, n_dev: int = 300, seed: int = 0) -> tuple[Dataset, Dataset]:
-    """Split the support training queries into a few labelled pairs and a held-out dev set.
-
-    The support desk has only train and test queries; choices (learning rates, steps) need a
-    third set, so ``n_dev`` training queries are held out (never trained on) and ``n_labels``
-    others become (anchor, positive) pairs for MultipleNegativesRankingLoss.
-
-    Returns:
-        ``(pairs, dev_queries)``: an (anchor, positive) Dataset and the held-out queries
-        (query_id, query, article_id), to evaluate with :func:`support_dev_evaluator`.
-
-    Example:
-        >>> pairs, dev = support_label_split(300)
-        >>> len(pairs), len(dev)
-        (300, 300)
-    """
-    from course_utils.support import load_support_queries, support_corpus
-
-    queries = load_support_queries("train")
-    order = list(range(len(queries)))
-    random.Random(seed).shuffle(order)
-    if n_labels + n_dev > len(order):
-        raise ValueError(f"n_labels + n_dev = {n_labels + n_dev} exceeds the {len(order)} training queries.")
-    dev, labelled = queries.select(order[:n_dev]), queries.select(order[n_dev : n_dev + n_labels])
-    corpus = support_corpus()
-    pairs = Dataset.from_dict({"anchor": labelled["query"], "positive": [corpus[a] for a in labelled["article_id"]]})
-    return pairs, dev
-
-
-def support_dev_evaluator(dev_queries: Dataset, name: str = "support-dev"):
-    """Return an evaluator that ranks all 180 articles for each held-out query of :func:`support_label_split`."""
-    from sentence_transformers.sentence_transformer.evaluation import InformationRetrievalEvaluator
-
-    from course_utils.support import support_corpus
-
-    return InformationRetrievalEvaluator(
-        queries=dict(zip(dev_queries["query_id"], dev_queries["query"], strict=True)),
-        corpus=support_corpus(),
-        relevant_docs={q: {a} for q, a in zip(dev_queries["query_id"], dev_queries["article_id"], strict=True)},
-        mrr_at_k=[10],
-        ndcg_at_k=[10],
-        accuracy_at_k=[1, 10],
-        precision_recall_at_k=[10],
-        map_at_k=[10],
-        name=name,
-        write_csv=False,
-    )

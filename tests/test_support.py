@@ -81,6 +81,18 @@ def test_corpus_and_pairs_agree(articles):
     assert pairs[0] == {"anchor": queries[0]["query"], "positive": corpus[queries[0]["article_id"]]}
 
 
+def test_support_pairs_sample_is_a_reproducible_subset():
+    every = {(row["anchor"], row["positive"]) for row in support_pairs("train")}
+    sample = support_pairs("train", n=300, seed=3)
+    rows = list(zip(sample["anchor"], sample["positive"], strict=True))
+    assert len(rows) == 300 and set(rows) <= every and len(set(rows)) == 300  # a sample without repeats
+    assert support_pairs("train", n=300, seed=3)["anchor"] == sample["anchor"]
+    assert support_pairs("train", n=300, seed=4)["anchor"] != sample["anchor"]
+    for bad in (0, 901):
+        with pytest.raises(ValueError, match="has 900 queries"):
+            support_pairs("train", n=bad)
+
+
 def _naive_ir_metrics(query_vecs, doc_vecs, relevant_index, k=10):
     """Reference: rank documents by cosine with a plain loop; one relevant document per query."""
     q = query_vecs / np.linalg.norm(query_vecs, axis=1, keepdims=True)

@@ -18,8 +18,6 @@ from course_utils.tsdae import (
     greedy_reconstruction,
     load_tsdae_model,
     noisy_pairs,
-    support_dev_evaluator,
-    support_label_split,
     tied_parameter_report,
     train_tsdae,
     train_tsdae_loss,
@@ -188,14 +186,3 @@ def test_train_tsdae_loss_returns_a_curve_and_decoding_follows_training(tiny_mod
     assert set(text.split()) & set(SENTENCES[0].split())  # it writes words of the sentence it learnt
     with pytest.raises(ValueError, match="max_steps"):
         train_tsdae_loss(loss, SENTENCES, max_steps=0)
-
-
-def test_support_label_split_keeps_dev_apart():
-    pairs, dev = support_label_split(100, n_dev=50)
-    assert len(pairs) == 100 and len(dev) == 50 and pairs.column_names == ["anchor", "positive"]
-    assert not set(pairs["anchor"]) & set(dev["query"])  # dev queries are never trained on
-    assert support_label_split(100, n_dev=50)[1]["query_id"] == dev["query_id"]  # reproducible
-    evaluator = support_dev_evaluator(dev)
-    assert len(evaluator.queries) == 50 and len(evaluator.corpus) == 180
-    with pytest.raises(ValueError, match="exceeds"):
-        support_label_split(900, n_dev=300)
