@@ -174,22 +174,18 @@ def train_tsdae(
     """
     if max_steps < 1:
         raise ValueError(f"max_steps={max_steps} must be at least 1.")
-    set_seed(seed)
+    set_seed(seed)  # the decoder's new cross-attention weights are drawn here
     loss = DenoisingAutoEncoderLoss(model, tie_encoder_decoder=True)
-    args = training_args(
-        run_name,
-        per_device_train_batch_size=batch_size,
+    train_tsdae_loss(
+        loss,
+        sentences,
         max_steps=max_steps,
+        batch_size=batch_size,
         learning_rate=learning_rate,
-        lr_scheduler_type="constant",
-        warmup_steps=0,
-        weight_decay=0.0,
-        logging_steps=max(1, max_steps // 10),
         seed=seed,
-        data_seed=seed,
-        disable_tqdm=True,
+        logging_steps=max(1, max_steps // 10),
+        run_name=run_name,
     )
-    fit(model, args, noisy_pairs(sentences, seed=seed), loss)
     return model
 
 
