@@ -1,38 +1,46 @@
-"""The domain model of notebook 08: all-MiniLM-L6-v2 fine-tuned on the support-desk data.
+"""The domain model of notebook 08a (all-MiniLM-L6-v2 fine-tuned on the support desk) and 08b's re-ranker.
 
 Training helpers for bi-encoders (MultipleNegativesRankingLoss, optional mined hard negatives)
-and cross-encoders (binary cross-entropy) on :mod:`course_utils.support`'s data; later notebooks
-reuse the best configuration, :data:`DOMAIN_CONFIG`, through :func:`load_domain_model`.
+and cross-encoder re-rankers (the cross-encoder MultipleNegativesRankingLoss, score fusion) on
+:mod:`course_utils.support`'s data; later notebooks reuse the best bi-encoder configuration,
+:data:`DOMAIN_CONFIG`, through :func:`load_domain_model`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import numpy as np
 import torch
-from datasets import Dataset
+from datasets import Dataset, DatasetDict
 from sentence_transformers import SentenceTransformer
+from transformers import TrainerCallback
 
 from course_utils.config import by_profile
 from course_utils.contrastive import mine_negatives
-from course_utils.models import load_model, model_path
+from course_utils.models import load_model
 from course_utils.seed import set_seed
-from course_utils.support import support_corpus, support_pairs
+from course_utils.support import SUPPORT_DATA_VERSION, retrieve, support_corpus, support_pairs
 from course_utils.training import cache_name, fit, load_or_train, training_args
 
-#: The training recipe of the model :func:`load_domain_model` returns (notebook 08's best run).
+#: The training recipe of the model :func:`load_domain_model` returns (notebook 08a's best run).
 DOMAIN_CONFIG = {
     "base": "all-MiniLM-L6-v2",
-    "data": "support-train-v1",
+    "data": f"support-train-v{SUPPORT_DATA_VERSION}",
     "loss": "MultipleNegativesRankingLoss",
     "hard_negatives": None,
-    "epochs": 1,
+    "epochs": 2,
     "batch_size": 32,
     "learning_rate": 5e-5,
     "max_seq_length": 64,
     "profile": "quick",
 }
 
-#: Mining settings of notebook 08 (``sentence_transformers.util.mine_hard_negatives``).
-HARD_NEGATIVE_SETTINGS = {"range_min": 0, "range_max": 20, "relative_margin": 0.05, "num_negatives": 1}
+#: Mining settings of notebook 08a (``sentence_transformers.util.mine_hard_negatives``).
+HARD_NEGATIVE_SETTINGS = {"range_min": 0, "range_max": 100, "relative_margin": 0.05, "num_negatives": 1}
+
+#: How many of the bi-encoder's candidates the cross-encoder re-ranks.
+RERANK_TOP_K = 20
 
 #: The readable part of the domain model's cache name.
 DOMAIN_CACHE_BASE = "support-minilm"
@@ -59,6 +67,22 @@ def mine_support_negatives(model: SentenceTransformer, pairs: Dataset, settings:
     return mine_negatives(pairs, model, list(support_corpus().values()), batch_size=64, **settings)
 
 
+def hard_negative_dataset(model: SentenceTransformer, pairs: Dataset, settings: dict) -> DatasetDict:
+    """Mine one hard negative per pair, and keep the pairs for which no candidate passed the filters.
+
+    ``mine_hard_negatives`` drops a query when none of its candidates is far enough below its
+    positive (the margin): often the queries the model finds hardest. Dropping them would train
+    on fewer and easier queries than plain MNRL; here they stay, with in-batch negatives only.
+
+    Returns:
+        A ``DatasetDict`` for multi-dataset training: ``mined`` (anchor, positive, negative) and
+        ``unmined`` (anchor, positive), together every pair of ``pairs`` once.
+    """
+    mined = mine_support_negatives(model, pairs, settings)
+    kept = set(mined["anchor"])
+    return DatasetDict({"mined": mined, "unmined": pairs.filter(lambda row: row["anchor"] not in kept)})
+
+
 def train_support_biencoder(
     train_dataset: Dataset,
     model: SentenceTransformer | None = None,
@@ -69,12 +93,14 @@ def train_support_biencoder(
     max_seq_length: int = 64,
     seed: int = 42,
     matryoshka_dims: list[int] | None = None,
+    on_epoch_end: Callable[[SentenceTransformer], None] | None = None,
 ) -> SentenceTransformer:
     """Fine-tune a bi-encoder with MultipleNegativesRankingLoss (in-batch negatives).
 
     Args:
         train_dataset: (anchor, positive) or (anchor, positive, negative) columns; with a
-            negative column each query also sees its own hard negative.
+            negative column each query also sees its own hard negative. A ``DatasetDict`` of
+            such datasets (see :func:`hard_negative_dataset`) trains on all of them.
         model: the starting model (default: a fresh all-MiniLM-L6-v2).
         run_name: the trainer's output folder name under the course cache.
         epochs, batch_size, learning_rate: the usual; a no-duplicates batch sampler keeps
@@ -85,6 +111,8 @@ def train_support_biencoder(
         seed: seeds the run (set before the model is loaded, and the trainer's seed).
         matryoshka_dims: when given (e.g. ``[384, 256, 128, 64, 32]``), MNRL is wrapped in ``MatryoshkaLoss``:
             the same loss on the first ``d`` dimensions of every embedding, for each ``d``, summed.
+        on_epoch_end: called with the model after every epoch, while it encodes whole articles
+            (``ENCODE_MAX_SEQ_LENGTH`` tokens), e.g. to score it on a dev split and choose the epochs.
 
     Returns:
         The trained model (on the course device).
@@ -106,44 +134,99 @@ def train_support_biencoder(
     loss = MultipleNegativesRankingLoss(model)
     if matryoshka_dims:
         loss = MatryoshkaLoss(model, loss, matryoshka_dims=matryoshka_dims)
-    fit(model, args, train_dataset, loss)
+    callbacks = [_EpochEnd(model, on_epoch_end)] if on_epoch_end else None
+    fit(model, args, train_dataset, loss, callbacks=callbacks)
     model.max_seq_length = ENCODE_MAX_SEQ_LENGTH
     return model
 
 
-def train_support_cross_encoder(
-    train_dataset: Dataset,
-    run_name: str = "support-cross-encoder",
-    epochs: int = 1,
-    batch_size: int = 32,
-    learning_rate: float = 5e-5,
-    max_length: int = 96,
-    seed: int = 42,
-):
-    """Train a cross-encoder from the all-MiniLM-L6-v2 checkpoint with binary cross-entropy.
+class _EpochEnd(TrainerCallback):
+    """Call ``hook(model)`` after every epoch, with the model encoding whole articles meanwhile."""
 
-    No pretrained cross-encoder is installable offline, so the course trains its own: the
-    same 6-layer BERT weights, a new one-output classification head, and (query, article,
-    label) rows with label 1 for the right article and 0 for mined negatives.
+    def __init__(self, model: SentenceTransformer, hook: Callable[[SentenceTransformer], None]):
+        self.model, self.hook = model, hook
+
+    def on_epoch_end(self, args, state, control, **kwargs):
+        training_length, self.model.max_seq_length = self.model.max_seq_length, ENCODE_MAX_SEQ_LENGTH
+        try:
+            self.hook(self.model)
+        finally:
+            self.model.max_seq_length = training_length
+
+
+def reranker_rows(
+    bi_encoder: SentenceTransformer, pairs: Dataset, texts: dict[str, str], num_negatives: int = 3
+) -> Dataset:
+    """Training rows for a re-ranker: each query, its article, and the bi-encoder's highest-ranked wrong articles.
+
+    The negatives are the confusions the cross-encoder must undo at search time: the wrong articles the
+    first stage ranks highest for the query (its near misses), in rank order.
 
     Args:
-        train_dataset: columns ``query``, ``article``, ``label`` (0.0 or 1.0).
+        bi_encoder: the first-stage model whose top 20 the cross-encoder will re-rank.
+        pairs: columns ``query`` and ``article_id`` (e.g. ``load_support_queries("train")``).
+        texts: the text the cross-encoder reads for each article id (e.g. its title).
+        num_negatives: wrong articles per query (at most 19: the rest of a top 20).
+
+    Returns:
+        A dataset with columns ``query``, ``positive``, ``negative_1`` ... ``negative_{num_negatives}``,
+        the layout of the cross-encoder ``MultipleNegativesRankingLoss``.
+    """
+    if not 1 <= num_negatives < RERANK_TOP_K:
+        raise ValueError(f"num_negatives must be between 1 and {RERANK_TOP_K - 1} (the rest of a top {RERANK_TOP_K}).")
+    missing = {"query", "article_id"} - set(pairs.column_names)
+    if missing:
+        raise ValueError(f"pairs lacks the columns {sorted(missing)}: pass load_support_queries(split).")
+    candidates, _ = retrieve(bi_encoder, list(pairs["query"]), k=RERANK_TOP_K)
+    wrong = [
+        [a for a in ids if a != gold][:num_negatives] for ids, gold in zip(candidates, pairs["article_id"], strict=True)
+    ]
+    rows = {"query": list(pairs["query"]), "positive": [texts[a] for a in pairs["article_id"]]}
+    for i in range(num_negatives):
+        rows[f"negative_{i + 1}"] = [texts[negatives[i]] for negatives in wrong]
+    return Dataset.from_dict(rows)
+
+
+def train_support_reranker(
+    train_dataset: Dataset,
+    start: str,
+    run_name: str = "support-reranker",
+    epochs: int = 2,
+    batch_size: int = 16,
+    learning_rate: float = 3e-4,
+    max_length: int = 48,
+    seed: int = 42,
+):
+    """Train a cross-encoder re-ranker with the cross-encoder ``MultipleNegativesRankingLoss``.
+
+    The cross-encoder reads (query, article text) together and outputs one logit. It starts from the
+    transformer of ``start`` (a saved bi-encoder: it already knows the domain's words) with a new
+    one-output head. For each query, the loss is a softmax over its right article, its mined negatives
+    and one other query's article from the batch, so the model learns to *rank* candidates.
+
+    Args:
+        train_dataset: columns ``query``, ``positive``, ``negative_1`` ... (see :func:`reranker_rows`).
+        start: the folder of a saved model whose transformer the cross-encoder starts from.
         run_name: the trainer's output folder name under the course cache.
-        epochs, batch_size, learning_rate: the usual.
-        max_length: tokens of the query and article together.
+        epochs, batch_size, learning_rate: the usual (one epoch is too few here: see notebook 08b).
+        max_length: tokens of query and article text together (48 holds a query and a title).
         seed: seeds the new head's weights and the trainer.
 
     Returns:
-        A ``CrossEncoder`` whose ``predict`` gives a relevance probability (sigmoid).
+        A ``CrossEncoder``; ``predict(pairs, activation_fn=torch.nn.Identity())`` gives its logits.
     """
     from sentence_transformers.cross_encoder import CrossEncoder, CrossEncoderTrainer, CrossEncoderTrainingArguments
-    from sentence_transformers.cross_encoder.losses import BinaryCrossEntropyLoss
+    from sentence_transformers.cross_encoder.losses import MultipleNegativesRankingLoss
 
-    missing = {"query", "article", "label"} - set(train_dataset.column_names)
-    if missing:
-        raise ValueError(f"the cross-encoder's training data lacks the columns {sorted(missing)}.")
+    columns = train_dataset.column_names
+    if (
+        columns[:2] != ["query", "positive"]
+        or not all(c.startswith("negative_") for c in columns[2:])
+        or len(columns) < 3
+    ):
+        raise ValueError(f"expected the columns query, positive, negative_1, ... (see reranker_rows), got {columns}.")
     set_seed(seed)
-    model = CrossEncoder(str(model_path("all-MiniLM-L6-v2")), num_labels=1, max_length=max_length)
+    model = CrossEncoder(str(start), num_labels=1, max_length=max_length)
     args = training_args(
         run_name,
         args_class=CrossEncoderTrainingArguments,
@@ -153,35 +236,70 @@ def train_support_cross_encoder(
         seed=seed,
         data_seed=seed,
     )
-    fit(model, args, train_dataset, BinaryCrossEntropyLoss(model), trainer_class=CrossEncoderTrainer)
+    loss = MultipleNegativesRankingLoss(model, num_negatives=1)  # one in-batch negative on top of the mined ones
+    fit(model, args, train_dataset.shuffle(seed=seed), loss, trainer_class=CrossEncoderTrainer)
     return model
+
+
+def fuse_scores(bi_scores: np.ndarray, ce_scores: np.ndarray, weight: float) -> np.ndarray:
+    """Fuse first-stage and cross-encoder scores per query: ``z(bi) + weight * z(ce)``.
+
+    Each row (one query's candidates) is standardised on its own: minus its mean, divided by its
+    population standard deviation (a row with no spread becomes zeros). The two scales then add up
+    sensibly; ``weight = 0`` keeps the bi-encoder's order.
+
+    Example:
+        >>> fuse_scores(np.array([[0.9, 0.5, 0.1]]), np.array([[1.0, 3.0, 2.0]]), weight=0.5).round(2)
+        array([[ 0.61,  0.61, -1.22]])
+    """
+    bi_scores, ce_scores = np.asarray(bi_scores, dtype=float), np.asarray(ce_scores, dtype=float)
+    if bi_scores.shape != ce_scores.shape or bi_scores.ndim != 2:
+        raise ValueError(
+            f"bi_scores {bi_scores.shape} and ce_scores {ce_scores.shape} must be the same (n_queries, k) array."
+        )
+
+    def z(x: np.ndarray) -> np.ndarray:
+        spread = np.ptp(x, axis=1, keepdims=True) > 0  # exact ties; a float std of equal values can be 1e-17
+        std = x.std(axis=1, keepdims=True)
+        return np.divide(x - x.mean(axis=1, keepdims=True), std, out=np.zeros_like(x), where=spread)
+
+    return z(bi_scores) + weight * z(ce_scores)
 
 
 def domain_config() -> dict:
     """Return :data:`DOMAIN_CONFIG` for the current profile (``full`` trains 3 epochs)."""
-    return {**DOMAIN_CONFIG, "epochs": by_profile(quick=1, full=3), "profile": by_profile(quick="quick", full="full")}
+    epochs = by_profile(quick=DOMAIN_CONFIG["epochs"], full=3)
+    return {**DOMAIN_CONFIG, "epochs": epochs, "profile": by_profile(quick="quick", full="full")}
 
 
-def train_domain_model(config: dict | None = None) -> SentenceTransformer:
-    """Train the domain model of notebook 08: MNRL on the training pairs (mining hard negatives
+def train_domain_model(
+    config: dict | None = None, matryoshka_dims: list[int] | None = None, run_name: str = "support-minilm"
+) -> SentenceTransformer:
+    """Train the domain model of notebook 08a: MNRL on the training pairs (mining hard negatives
     with the base model first when ``config["hard_negatives"]`` holds mining settings).
 
+    Args:
+        config: the recipe (default: :func:`domain_config`).
+        matryoshka_dims: the same recipe with MNRL wrapped in ``MatryoshkaLoss`` (notebook 13).
+        run_name: the trainer's output folder name under the course cache.
+
     Example:
-        >>> model = train_domain_model()  # about a minute on a 2-core CPU  # doctest: +SKIP
+        >>> model = train_domain_model()  # about two minutes on a 2-core CPU  # doctest: +SKIP
     """
     config = config or domain_config()
     base = load_model(config["base"])
     data = support_pairs("train")
     if config["hard_negatives"]:
-        data = mine_support_negatives(base, data, config["hard_negatives"])
+        data = hard_negative_dataset(base, data, config["hard_negatives"])
     return train_support_biencoder(
         data,
         model=base,
-        run_name="support-minilm",
+        run_name=run_name,
         epochs=config["epochs"],
         batch_size=config["batch_size"],
         learning_rate=config["learning_rate"],
         max_seq_length=config["max_seq_length"],
+        matryoshka_dims=matryoshka_dims,
     )
 
 
@@ -191,9 +309,9 @@ def domain_model_name(config: dict | None = None) -> str:
 
 
 def load_domain_model(device: torch.device | str | None = None) -> SentenceTransformer:
-    """Return all-MiniLM-L6-v2 fine-tuned on the support desk (notebook 08's best model).
+    """Return all-MiniLM-L6-v2 fine-tuned on the support desk (notebook 08a's best model).
 
-    Loaded from the course cache when notebook 08 (or an earlier call) saved it, trained
+    Loaded from the course cache when notebook 08a (or an earlier call) saved it, trained
     otherwise (about a minute on a 2-core CPU) and then cached.
 
     Example:

@@ -3,10 +3,11 @@
     python -m course_utils progress                      # the course's notebooks/ folder
     python -m course_utils progress ~/my-copy/notebooks  # another folder, or single .ipynb files
 
-How it decides: every exercise cell ends with ``check("NN.k", answer)``, which prints the checker's verdict
-(:func:`course_utils.exercises.evaluate`): "✅ NN.k correct!", "❌ NN.k not right yet: ..." (or "❌ NN.k: your answer
-raised ...") or "⏳ NN.k not solved yet: ...". This module reads, for each exercise, the last verdict stored in the
-saved notebook: what the checker said the last time the learner ran that cell and saved.
+How it decides: every exercise cell ends with ``check("NN.k", answer)`` (NN is the notebook's key, its file name up
+to the first underscore: "04", "08b"), which prints the checker's verdict (:func:`course_utils.exercises.evaluate`):
+"✅ NN.k correct!", "❌ NN.k not right yet: ..." (or "❌ NN.k: your answer raised ...") or
+"⏳ NN.k not solved yet: ...". This module reads, for each exercise, the last verdict stored in the saved notebook:
+what the checker said the last time the learner ran that cell and saved.
 
 Why the saved verdicts, and not a fresh run of the checks: an answer is code that uses what the notebook built above
 it (the model, a tokenizer, a tensor from section 3), so checking it afresh means executing the notebook from the top
@@ -30,7 +31,7 @@ from pathlib import Path
 from course_utils.exercises import registered_exercises
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-CHECK_CALL = re.compile(r"\bcheck\(\s*[\"'](\d\d\.\d+)[\"']")
+CHECK_CALL = re.compile(r"\bcheck\(\s*[\"'](\d\d[a-z]?\.\d+)[\"']")
 # The first character of each verdict that course_utils.exercises.evaluate prints, and what it means.
 VERDICTS = {"✅": "solved", "❌": "wrong", "⏳": "unsolved"}
 SYMBOLS = {"solved": "✅", "wrong": "❌", "unsolved": "⏳", "not run": "·"}
@@ -129,18 +130,21 @@ def notebook_progress(path: Path) -> NotebookProgress:
             continue
         for exercise_id in CHECK_CALL.findall("".join(cell["source"])):
             found[exercise_id] = _verdict(cell, exercise_id) or ExerciseStatus(exercise_id, "not run", "")
-    ids = _registered_ids(path.name[:2]) if re.match(r"^\d\d_", path.name) else []
+    ids = _registered_ids(path.name.split("_")[0]) if re.match(r"^\d\d[a-z]?_", path.name) else []
     ids += [i for i in found if i not in ids]
     exercises = [found.get(i, ExerciseStatus(i, "not run", "")) for i in sorted(ids)]
     return NotebookProgress(path, _title(notebook, path), exercises)
 
 
 def find_notebooks(paths: list[Path] | None = None) -> list[Path]:
-    """The course notebooks (``NN_*.ipynb``) among ``paths`` (files or folders; default: the course's notebooks/)."""
+    """The course notebooks (``NN_*.ipynb``, ``08a_*.ipynb``, in course order) among ``paths``.
+
+    ``paths`` are files or folders; the default is the course's notebooks/.
+    """
     notebooks: list[Path] = []
     for path in paths or [NOTEBOOKS]:
         if path.is_dir():
-            notebooks += sorted(path.glob("[0-9][0-9]_*.ipynb"))
+            notebooks += sorted(path.glob("[0-9][0-9]*_*.ipynb"))
         elif path.suffix == ".ipynb" and path.is_file():
             notebooks.append(path)
         else:

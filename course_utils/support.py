@@ -2,8 +2,8 @@
 
 Orbitly is a fictional team-workspace product; ``data/support/README.md`` says how its
 help-centre articles, queries and tickets were written. :func:`support_ir_evaluator` and
-:func:`retrieve` rank the 180 articles for queries. The model notebook 08 fine-tunes on this
-data is in :mod:`course_utils.domain`.
+:func:`retrieve` rank the 180 articles for queries. The model notebook 08a fine-tunes on this
+data, and notebook 08b's re-ranker, are in :mod:`course_utils.domain`.
 """
 
 from __future__ import annotations
@@ -21,6 +21,9 @@ from course_utils.config import course_data_path
 from course_utils.similarity import rank_top_k
 
 SPLITS = ("train", "dev", "test")
+#: The version of ``data/support``; a model trained on it names it in its cache name (bump it when the data change,
+#: so that models cached from the old data are retrained, not reused).
+SUPPORT_DATA_VERSION = 2
 METRICS = ("ndcg@10", "mrr@10", "recall@10")
 
 

@@ -57,7 +57,7 @@ def training_args(run_name: str, args_class=SentenceTransformerTrainingArguments
     return args_class(**defaults)
 
 
-def fit(model, args, train_dataset, loss, trainer_class=None) -> tuple[float, list[tuple[int, float]]]:
+def fit(model, args, train_dataset, loss, trainer_class=None, callbacks=None) -> tuple[float, list[tuple[int, float]]]:
     """Train ``model`` in place with a sentence-transformers trainer.
 
     The one training call of every training lesson: bi-encoders (the default
@@ -72,6 +72,7 @@ def fit(model, args, train_dataset, loss, trainer_class=None) -> tuple[float, li
         train_dataset: the training rows, in the columns ``loss`` expects.
         loss: a sentence-transformers loss built on ``model``.
         trainer_class: the trainer (default: ``SentenceTransformerTrainer``).
+        callbacks: ``transformers.TrainerCallback`` objects to add (e.g. a check after every epoch).
 
     Returns:
         The seconds training took, and the loss curve: ``(step, training loss)`` every
@@ -96,7 +97,7 @@ def fit(model, args, train_dataset, loss, trainer_class=None) -> tuple[float, li
         # The trainer samples model-card widget examples behind a progress bar unless the card has some already
         # (sentence-transformers 6.2 ignores generate_widget_examples there); the course's models need none.
         model.model_card_data.widget = model.model_card_data.widget or [{"text": "course model"}]
-    trainer = trainer_class(model=model, args=args, train_dataset=train_dataset, loss=loss)
+    trainer = trainer_class(model=model, args=args, train_dataset=train_dataset, loss=loss, callbacks=callbacks)
     trainer.remove_callback(PrinterCallback)  # present only with disable_tqdm: it would print every log as a dict
     start = time.perf_counter()
     trainer.train()

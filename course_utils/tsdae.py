@@ -33,6 +33,7 @@ from course_utils.config import by_profile, cache_dir
 from course_utils.data import load_sts
 from course_utils.models import load_model
 from course_utils.seed import set_seed
+from course_utils.support import SUPPORT_DATA_VERSION
 from course_utils.training import fit, load_or_train, training_args
 
 
@@ -235,6 +236,7 @@ def tsdae_config(start: str, corpus: str, max_steps: int, batch_size: int = 8, s
         "start": start,
         "start_model": scratch_encoder_name() if start == "scratch" else "all-MiniLM-L6-v2",
         "corpus": corpus,
+        "corpus_version": SUPPORT_DATA_VERSION if corpus == "support" else 1,
         "max_steps": max_steps,
         "batch_size": batch_size,
         "learning_rate": 3e-5,

@@ -27,7 +27,7 @@ copyright = "the embeddings-course contributors"
 extensions = ["myst_nb", "sphinx-mathjax-offline", "course_site"]
 root_doc = "index"
 smartquotes = False  # show the notebooks' text as written
-include_patterns = ["index.md", "instructors.md", "notebooks/[0-9][0-9]_*.ipynb"]
+include_patterns = ["index.md", "instructors.md", "notebooks/[0-9][0-9]*_*.ipynb"]
 exclude_patterns = ["_build"]
 
 # myst-nb: show what the notebooks stored, never run them.

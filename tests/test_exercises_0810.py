@@ -1,14 +1,59 @@
-"""Exercises of notebooks 08-10 beyond accepting the solution and rejecting the known-wrong answers.
+"""Exercises of notebooks 08a-10 beyond accepting the solution and rejecting the known-wrong answers.
 
-A wrong answer must get a message that helps without giving the answer away (09.2).
+A wrong answer must get a message that helps without giving the answer away (09.2), and says which mistake it is
+(08b.1).
 """
 
 from __future__ import annotations
 
 import random
 
+import numpy as np
+import pytest
+
 from course_utils.exercises import evaluate
-from solutions import nb09
+from course_utils.exercises.nb08b import _zscore
+from solutions import nb08b, nb09
+
+
+def test_08b_1_reference_z_scores_are_per_row_population_and_zero_without_spread():
+    rows = np.array([[1.0, 2.0, 3.0], [4.0, 4.0, 4.0], [0.0, 0.0, 6.0]])
+    by_hand = np.array([[-(1.5**0.5), 0.0, 1.5**0.5], [0.0, 0.0, 0.0], [-(0.5**0.5), -(0.5**0.5), 2**0.5]])
+    assert np.allclose(_zscore(rows), by_hand)
+    assert np.allclose(nb08b.fuse_scores(rows, rows[::-1], 0.5), by_hand + 0.5 * by_hand[::-1])
+    ties = np.full((2, 3), 0.1)  # its floating-point std is 1.4e-17, not 0: still a row with no spread
+    assert not nb08b.fuse_scores(ties, ties, 1.0).any()
+
+
+@pytest.mark.parametrize(
+    ("wrong", "hint"),
+    [
+        (nb08b._fuse_raw_scores, "Z-score both arrays"),
+        (nb08b._fuse_sample_std, "ddof=0"),
+        (nb08b._fuse_dividing_by_zero, "std 0"),
+        (nb08b._fuse_per_column, "not each column"),
+        (nb08b._fuse_without_shape_check, "raise ValueError"),
+        (nb08b._fuse_in_place, "in place"),
+        (lambda bi, ce, weight: nb08b.fuse_scores(bi, ce, weight).round(1), "expected"),
+        (lambda bi, ce, weight: nb08b.fuse_scores(ce, bi, weight) if bi.shape == ce.shape else 1 / 0, "expected"),
+    ],
+    ids=["raw", "ddof1", "nan", "columns", "broadcast", "in-place", "rounded", "swapped"],
+)
+def test_08b_1_wrong_answers_say_what_is_wrong(wrong, hint):
+    solved, message = evaluate("08b.1", wrong)
+    assert not solved and hint in message, message
+
+
+def test_08b_1_asks_for_a_value_error_that_names_both_shapes():
+    def vague(bi_scores, ce_scores, weight):
+        if np.shape(bi_scores) != np.shape(ce_scores):
+            raise ValueError("shapes differ")
+        return nb08b.fuse_scores(bi_scores, ce_scores, weight)
+
+    solved, message = evaluate("08b.1", vague)
+    assert not solved and "name both shapes" in message, message
+    solved, message = evaluate("08b.1", lambda bi, ce, weight: bi + weight * ce)  # numpy's own broadcast error
+    assert not solved
 
 
 def test_09_2_wrong_answers_do_not_reveal_the_slices():

@@ -12,7 +12,7 @@ import nbformat
 import pytest
 from nbval.plugin import find_comment_markers
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("[0-9][0-9]*_*.ipynb"))
 
 
 def unrecognised_markers(nb) -> list[int]:
@@ -27,7 +27,7 @@ def unrecognised_markers(nb) -> list[int]:
     return bad
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem[:2] for p in NOTEBOOKS])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem.split("_")[0] for p in NOTEBOOKS])
 def test_nbval_markers_are_recognised(path):
     assert unrecognised_markers(nbformat.read(path, as_version=4)) == []
 

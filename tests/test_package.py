@@ -6,7 +6,7 @@ from pathlib import Path
 
 import course_utils
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("[0-9][0-9]*_*.ipynb"))
 
 
 def test_every_public_name_resolves():
@@ -30,7 +30,7 @@ def _course_utils_imports(notebook: Path) -> list[ast.ImportFrom]:
 
 
 def test_notebooks_import_only_from_the_front_door_and_every_name_is_exported():
-    assert len(NOTEBOOKS) == 16
+    assert len(NOTEBOOKS) == 17
     for notebook in NOTEBOOKS:
         for node in _course_utils_imports(notebook):
             assert node.module == "course_utils", f"{notebook.name}: from {node.module} import ..."

@@ -10,6 +10,7 @@ import pytest
 from course_utils.__main__ import main
 from course_utils.exercises import evaluate
 from course_utils.progress import find_notebooks, notebook_progress, progress_report
+from solutions import nb08b
 from solutions.nb01 import SOLUTIONS
 
 
@@ -82,9 +83,19 @@ def test_report_and_command_line(learner_notebook, capsys):
 
 
 def test_the_course_notebooks_are_found():
-    notebooks = find_notebooks()
-    assert [p.name[:2] for p in notebooks] == sorted(p.name[:2] for p in notebooks)
-    assert notebooks[0].name == "00_setup_check.ipynb"
+    keys = [p.name.split("_")[0] for p in find_notebooks()]  # a notebook's key: its name up to the first underscore
+    assert keys == sorted(set(keys)) and keys[0] == "00"
+    assert keys[keys.index("07") : keys.index("09") + 1] == ["07", "08a", "08b", "09"]
+
+
+def test_a_lettered_notebook_has_its_registered_exercises(tmp_path):
+    """08b_*.ipynb: its key is "08b", so its exercises are 08b.1 and the like (also those whose cell is gone)."""
+    path = write_notebook(tmp_path / "08b_my_copy.ipynb", [])
+    assert [(e.exercise_id, e.status) for e in notebook_progress(path).exercises] == [("08b.1", "not run")]
+    solved = evaluate("08b.1", nb08b.SOLUTIONS["08b.1"])[1]
+    path = write_notebook(tmp_path / "08b_my_copy.ipynb", [exercise_cell("08b.1", solved)])
+    assert [(e.exercise_id, e.status) for e in notebook_progress(path).exercises] == [("08b.1", "solved")]
+    assert [p.name for p in find_notebooks([tmp_path])] == ["08b_my_copy.ipynb"]
 
 
 def test_bad_input_is_a_clear_error(tmp_path, capsys):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMES = ROOT / "build" / "nbval-times.xml"
-ROW = re.compile(r"^\| (?P<nn>\d\d) \| (?P<middle>.*) \| (?P<minutes>[^|]*) \|$")
+ROW = re.compile(r"^\| (?P<nn>\d\d[a-z]?) \| (?P<middle>.*) \| (?P<minutes>[^|]*) \|$")
 
 
 def measured_minutes(report: Path = TIMES) -> dict[str, str]:
@@ -26,7 +26,7 @@ def measured_minutes(report: Path = TIMES) -> dict[str, str]:
         raise SystemExit(f"{report} is missing: run `make test` first (its nbval step writes it).")
     seconds: dict[str, float] = defaultdict(float)
     for case in ET.parse(report).iter("testcase"):
-        match = re.search(r"(\d\d)_[\w]+\.ipynb", case.get("file", "") + case.get("classname", ""))
+        match = re.search(r"\b(\d\d[a-z]?)_\w+\.ipynb", case.get("file", "") + case.get("classname", ""))
         if match:
             seconds[match[1]] += float(case.get("time", 0))
     return {nn: f"{total / 60:.1f}" for nn, total in sorted(seconds.items())}

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ROW = re.compile(r"^\| (?P<nn>\d\d) \| \[(?P<title>[^\]]+)\]\([^)]+\) \| [^|]* \| (?P<minutes>[\d.]+) \|$")
+ROW = re.compile(r"^\| (?P<nn>\d\d[a-z]?) \| \[(?P<title>[^\]]+)\]\([^)]+\) \| [^|]* \| (?P<minutes>[\d.]+) \|$")
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ TRACKS = (
         "A two-day course",
         None,
         explain=20,
-        exercises=20,
+        exercises=15,
         days=2,
         minutes_per_day=450,
         how="Every notebook in course order, the first half on day 1 and the rest on day 2. Learners run each "
@@ -165,7 +165,7 @@ def tracks_markdown(rows: dict[str, tuple[str, float]]) -> str:
 def objectives_markdown(notebooks: list[Path], rows: dict[str, tuple[str, float]]) -> str:
     parts = []
     for notebook in notebooks:
-        nn = notebook.name[:2]
+        nn = notebook.name.split("_")[0]
         title = rows[nn][0] if nn in rows else notebook.stem
         parts += [f"**{nn} · {title}** ({notebook.name})", "", *(f"- {b}" for b in objectives(notebook)), ""]
     return "\n".join(parts).strip()
@@ -181,7 +181,7 @@ def fill(text: str, name: str, content: str) -> str:
 
 def instructors_text(instructors: str, readme: str, notebooks: list[Path]) -> str:
     rows = course_map(readme)
-    unmapped = [nb.name for nb in notebooks if nb.name[:2] not in rows]
+    unmapped = [nb.name for nb in notebooks if nb.name.split("_")[0] not in rows]
     if unmapped:
         raise SystemExit(f"{unmapped} are not in the README's course map: add their rows, then run tools/course_map.py")
     text = fill(instructors, "tracks", tracks_markdown(rows))
@@ -194,7 +194,7 @@ if __name__ == "__main__":
     updated = instructors_text(
         current,
         (ROOT / "README.md").read_text(encoding="utf-8"),
-        sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")),
+        sorted((ROOT / "notebooks").glob("[0-9][0-9]*_*.ipynb")),
     )
     if "--check" in sys.argv[1:]:
         sys.exit(0 if updated == current else 1)

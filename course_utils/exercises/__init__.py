@@ -1,7 +1,9 @@
 """Exercises with automatic checks.
 
 Each notebook ``NN_topic.ipynb`` has its checkers in ``course_utils/exercises/nbNN.py``,
-registered with :func:`exercise`. A learner calls ``check("NN.k", answer)``:
+registered with :func:`exercise`, where NN is the notebook's key: its file name up to the first
+underscore ("04", or "08a" for ``08a_domain_fine_tuning.ipynb``). A learner calls
+``check("NN.k", answer)``:
 
 - an untouched stub (``None``, ``...``, or a function that raises ``NotImplementedError``)
   prints "not solved yet", without raising, so the notebook still runs;
@@ -25,7 +27,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Exercise:
-    """One exercise: its id ("NN.k"), a one-line task, and a checker.
+    """One exercise: its id ("NN.k", for example "04.2" or "08b.1"), a one-line task, and a checker.
 
     The checker takes the learner's answer and raises ``AssertionError`` with a helpful
     message when the answer is wrong.
@@ -61,12 +63,12 @@ def get_exercise(exercise_id: str) -> Exercise:
     if exercise_id not in _REGISTRY and importlib.util.find_spec(module) is not None:
         importlib.import_module(module)
     if exercise_id not in _REGISTRY:
-        raise KeyError(f"there is no exercise {exercise_id!r}: ids look like '00.1' (notebook.number).")
+        raise KeyError(f"there is no exercise {exercise_id!r}: ids look like '00.1' or '08b.1' (notebook.number).")
     return _REGISTRY[exercise_id]
 
 
 def registered_exercises(notebook: str) -> list[Exercise]:
-    """Return every exercise of notebook ``notebook`` ("00", "01", ...)."""
+    """Return every exercise of notebook ``notebook`` ("00", "01", ..., "08a", "08b", ...)."""
     importlib.import_module(f"course_utils.exercises.nb{notebook}")
     return [e for key, e in sorted(_REGISTRY.items()) if key.split(".")[0] == notebook]
 

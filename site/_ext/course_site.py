@@ -16,7 +16,7 @@ from docutils import nodes
 
 NOTEBOOK_DIR = "notebooks/"
 LOCAL_LAB = "http://localhost:8888/lab/tree/"  # `make lab` serves notebooks/ on JupyterLab's default port
-EXERCISE_ID = re.compile(r"^\d\d\.\d+\b")  # **04.1** or **09.1 — A name.**
+EXERCISE_ID = re.compile(r"^\d\d[a-z]?\.\d+\b")  # **04.1**, **08b.2** or **09.1 — A name.**
 
 
 def _stamp(path: Path) -> tuple[float, int]:
@@ -29,7 +29,7 @@ def mirror_notebooks(source: Path, mirror: Path) -> None:
 
     Copies keep their modification times, so Sphinx rebuilds only the pages whose notebook changed.
     """
-    notebooks = sorted(source.glob("[0-9][0-9]_*.ipynb"))
+    notebooks = sorted(source.glob("[0-9][0-9]*_*.ipynb"))
     if not notebooks:
         raise FileNotFoundError(f"no notebooks NN_topic.ipynb in {source}")
     mirror.mkdir(exist_ok=True)
