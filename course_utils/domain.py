@@ -284,7 +284,7 @@ def train_domain_model(
         run_name: the trainer's output folder name under the course cache.
 
     Example:
-        >>> model = train_domain_model()  # about two minutes on a 2-core CPU  # doctest: +SKIP
+        >>> model = train_domain_model()  # about 80 s on a 2-core CPU  # doctest: +SKIP
     """
     config = config or domain_config()
     base = load_model(config["base"])
@@ -312,7 +312,7 @@ def load_domain_model(device: torch.device | str | None = None) -> SentenceTrans
     """Return all-MiniLM-L6-v2 fine-tuned on the support desk (notebook 08a's best model).
 
     Loaded from the course cache when notebook 08a (or an earlier call) saved it, trained
-    otherwise (about a minute on a 2-core CPU) and then cached.
+    otherwise (about 80 s on a 2-core CPU) and then cached.
 
     Example:
         >>> model = load_domain_model()  # doctest: +SKIP
