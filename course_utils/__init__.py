@@ -26,6 +26,7 @@ _LAZY_MODULES = {
         "recall_at_k",
         "search_one_at_a_time",
     ],
+    "course_utils.augmented": ["fused_top1", "silver_threshold"],
     "course_utils.cluster": ["embed_to_parquet", "read_embeddings", "start_ray"],
     "course_utils.contrastive": [
         "CONTRASTIVE_CONFIG",
@@ -41,6 +42,7 @@ _LAZY_MODULES = {
         "ENCODE_MAX_SEQ_LENGTH",
         "HARD_NEGATIVE_SETTINGS",
         "domain_config",
+        "RERANK_MAX_LENGTH",
         "RERANK_TOP_K",
         "domain_model_name",
         "fuse_scores",

@@ -42,6 +42,9 @@ HARD_NEGATIVE_SETTINGS = {"range_min": 0, "range_max": 100, "relative_margin": 0
 #: How many of the bi-encoder's candidates the cross-encoder re-ranks.
 RERANK_TOP_K = 20
 
+#: Tokens of (query, title) the re-ranker reads; chosen on dev in notebook 08b (48 was slower and no better).
+RERANK_MAX_LENGTH = 40
+
 #: The readable part of the domain model's cache name.
 DOMAIN_CACHE_BASE = "support-minilm"
 
@@ -194,7 +197,7 @@ def train_support_reranker(
     epochs: int = 2,
     batch_size: int = 16,
     learning_rate: float = 3e-4,
-    max_length: int = 48,
+    max_length: int = RERANK_MAX_LENGTH,
     seed: int = 42,
 ):
     """Train a cross-encoder re-ranker with the cross-encoder ``MultipleNegativesRankingLoss``.
@@ -209,7 +212,7 @@ def train_support_reranker(
         start: the folder of a saved model whose transformer the cross-encoder starts from.
         run_name: the trainer's output folder name under the course cache.
         epochs, batch_size, learning_rate: the usual (one epoch is too few here: see notebook 08b).
-        max_length: tokens of query and article text together (48 holds a query and a title).
+        max_length: tokens of query and article text together (longer pairs lose the end of the query).
         seed: seeds the new head's weights and the trainer.
 
     Returns:

@@ -1,11 +1,12 @@
 """Exercises of notebooks 08a-10 beyond accepting the solution and rejecting the known-wrong answers.
 
 A wrong answer must get a message that helps without giving the answer away (09.2), and says which mistake it is
-(08b.1).
+(08b.1, 08c.1).
 """
 
 from __future__ import annotations
 
+import math
 import random
 
 import numpy as np
@@ -13,7 +14,8 @@ import pytest
 
 from course_utils.exercises import evaluate
 from course_utils.exercises.nb08b import _zscore
-from solutions import nb08b, nb09
+from course_utils.exercises.nb08c import CASES, _best
+from solutions import nb08b, nb08c, nb09
 
 
 def test_08b_1_reference_z_scores_are_per_row_population_and_zero_without_spread():
@@ -54,6 +56,41 @@ def test_08b_1_asks_for_a_value_error_that_names_both_shapes():
     assert not solved and "name both shapes" in message, message
     solved, message = evaluate("08b.1", lambda bi, ce, weight: bi + weight * ce)  # numpy's own broadcast error
     assert not solved
+
+
+def test_08c_1_reference_thresholds_worked_by_hand():
+    # nets by t, largest first: the middle case 1, 1, 2, 3 (t = 0.40), 1, 2, 1; the tied case 1, 1, 2, 2 (0.5 and 0.3),
+    # 1; all wrong; best net 0 (-1, 0, -1); all right
+    expected = [0.40, 0.3, math.inf, math.inf, 0.15, 0.40]
+    assert [_best(margins, correct.astype(bool)) for margins, correct in CASES] == expected
+    assert evaluate("08c.1", nb08c.silver_threshold) == (True, "✅ 08c.1 correct!")
+
+
+def _threshold_at_net_zero(margins, correct):  # keeps a threshold whose net is 0 (>= 0 instead of > 0)
+    best = max(nb08c._nets(margins, correct), key=lambda t_net: (t_net[1], -t_net[0]))
+    return best[0] if best[1] >= 0 else math.inf
+
+
+@pytest.mark.parametrize(
+    ("wrong", "hint"),
+    [
+        (nb08c._threshold_strictly_above, "margins >= t, not margins > t"),
+        (nb08c._threshold_largest_of_ties, "return the smallest"),
+        (nb08c._threshold_best_precision, "not the share of right ones"),
+        (nb08c._threshold_max_margin_without_gain, "return math.inf"),
+        (_threshold_at_net_zero, "return math.inf"),
+        (nb08c._threshold_of_0_1_as_given, "dtype=bool"),
+        (nb08c._threshold_sorting_in_place, "changed the arrays"),
+        (lambda margins, correct: 0.4, "among the margins"),  # right on the first case only
+        (lambda margins, correct: math.inf, "math.inf is for when none gains"),
+        (lambda margins, correct: float(np.min(margins)), "expected"),
+        (lambda margins, correct: None, "return one number"),
+    ],
+    ids=["strict", "tie", "share", "max", "net-zero", "ints", "in-place", "0.4", "inf", "min", "none"],
+)
+def test_08c_1_wrong_answers_say_what_is_wrong(wrong, hint):
+    solved, message = evaluate("08c.1", wrong)
+    assert not solved and hint in message, message
 
 
 def test_09_2_wrong_answers_do_not_reveal_the_slices():

@@ -30,7 +30,7 @@ def _course_utils_imports(notebook: Path) -> list[ast.ImportFrom]:
 
 
 def test_notebooks_import_only_from_the_front_door_and_every_name_is_exported():
-    assert len(NOTEBOOKS) == 17
+    assert len(NOTEBOOKS) == 18
     for notebook in NOTEBOOKS:
         for node in _course_utils_imports(notebook):
             assert node.module == "course_utils", f"{notebook.name}: from {node.module} import ..."

@@ -85,7 +85,7 @@ def test_report_and_command_line(learner_notebook, capsys):
 def test_the_course_notebooks_are_found():
     keys = [p.name.split("_")[0] for p in find_notebooks()]  # a notebook's key: its name up to the first underscore
     assert keys == sorted(set(keys)) and keys[0] == "00"
-    assert keys[keys.index("07") : keys.index("09") + 1] == ["07", "08a", "08b", "09"]
+    assert keys[keys.index("07") : keys.index("09") + 1] == ["07", "08a", "08b", "08c", "09"]
 
 
 def test_a_lettered_notebook_has_its_registered_exercises(tmp_path):

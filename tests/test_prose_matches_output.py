@@ -31,6 +31,7 @@ CITED: dict[str, set[str]] = {
     "07": {"0.73", "0.45"},  # Hands-On Large Language Models, ch. 10 (cited in the full-profile section)
     "08a": set(),
     "08b": set(),
+    "08c": set(),
     "09": set(),
     "10": set(),
     "11": set(),
