@@ -9,6 +9,7 @@ and cross-encoder re-rankers (the cross-encoder MultipleNegativesRankingLoss, sc
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 import torch
@@ -192,7 +193,7 @@ def reranker_rows(
 
 def train_support_reranker(
     train_dataset: Dataset,
-    start: str,
+    start: str | Path,
     run_name: str = "support-reranker",
     epochs: int = 2,
     batch_size: int = 16,
