@@ -49,6 +49,7 @@ _LAZY_MODULES = {
         "hard_negative_dataset",
         "load_domain_model",
         "mine_support_negatives",
+        "reranker_logits",
         "reranker_rows",
         "train_domain_model",
         "train_support_biencoder",

@@ -245,6 +245,32 @@ def train_support_reranker(
     return model
 
 
+def reranker_logits(
+    cross_encoder, queries: list[str], candidate_ids: list[list[str]], texts: dict[str, str], batch_size: int = 64
+) -> np.ndarray:
+    """The cross-encoder's raw logit for every (query, candidate text) pair, shape ``(n_queries, k)``.
+
+    Args:
+        cross_encoder: a ``CrossEncoder`` (e.g. from :func:`train_support_reranker`, or one from the Hub).
+        queries: the n query texts.
+        candidate_ids: one list of k article ids per query (e.g. a bi-encoder's top k), in that order.
+        texts: the text the cross-encoder reads for each article id (its title, or title and body).
+        batch_size: pairs per forward pass.
+    """
+    queries = list(queries)
+    lengths = {len(row) for row in candidate_ids}
+    if len(candidate_ids) != len(queries) or len(lengths) > 1:
+        raise ValueError(
+            f"{len(queries)} queries and {len(candidate_ids)} candidate lists of lengths {sorted(lengths)}: give each "
+            "query one list of the same k article ids."
+        )
+    pairs = [(q, texts[a]) for q, ids in zip(queries, candidate_ids, strict=True) for a in ids]
+    logits = cross_encoder.predict(
+        pairs, batch_size=batch_size, activation_fn=torch.nn.Identity(), show_progress_bar=False
+    )
+    return np.asarray(logits).reshape(len(queries), -1)
+
+
 def fuse_scores(bi_scores: np.ndarray, ce_scores: np.ndarray, weight: float) -> np.ndarray:
     """Fuse first-stage and cross-encoder scores per query: ``z(bi) + weight * z(ce)``.
 

@@ -12,6 +12,7 @@ from course_utils.domain import (
     RERANK_TOP_K,
     fuse_scores,
     hard_negative_dataset,
+    reranker_logits,
     reranker_rows,
     train_support_biencoder,
     train_support_reranker,
@@ -69,6 +70,14 @@ def test_reranker_trains_and_rejects_other_columns(tmp_path, minilm, titles, mon
     model = train_support_reranker(rows, start=tmp_path / "start", run_name="test-reranker", epochs=1, batch_size=4)
     logits = model.predict([("E-409 on my whiteboard", titles["KB-0201"])], show_progress_bar=False)
     assert np.isfinite(logits).all()
+    queries, ids = ["E-409 on my whiteboard", "export my timesheet"], [["KB-0201", "KB-1101"], ["KB-1101", "KB-0201"]]
+    by_pair = [
+        [model.predict([(q, titles[a])], activation_fn=lambda x: x)[0] for a in row]
+        for q, row in zip(queries, ids, strict=True)
+    ]
+    assert np.allclose(reranker_logits(model, queries, ids, titles), by_pair, atol=1e-5)
+    with pytest.raises(ValueError, match="same k article ids"):
+        reranker_logits(model, queries, [["KB-0201"], ["KB-1101", "KB-0201"]], titles)
     with pytest.raises(ValueError, match="query, positive, negative_1"):
         train_support_reranker(support_pairs("train").select(range(4)), start=tmp_path / "start")
 
